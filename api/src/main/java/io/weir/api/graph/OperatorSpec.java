@@ -1,0 +1,33 @@
+package io.weir.api.graph;
+
+import io.weir.api.annotation.Internal;
+import io.weir.api.functions.FilterFunction;
+import io.weir.api.functions.FlatMapFunction;
+import io.weir.api.functions.KeySelector;
+import io.weir.api.functions.MapFunction;
+import io.weir.api.functions.ProcessFunction;
+import io.weir.api.functions.ReduceFunction;
+
+/** What a one-input operator does; the runtime turns each kind into an operator implementation. */
+@Internal
+public sealed interface OperatorSpec {
+
+    /** The user function, for lifecycle calls and messages. */
+    Object function();
+
+    record Map(MapFunction<?, ?> function) implements OperatorSpec {
+    }
+
+    record FlatMap(FlatMapFunction<?, ?> function) implements OperatorSpec {
+    }
+
+    record Filter(FilterFunction<?> function) implements OperatorSpec {
+    }
+
+    record Process(ProcessFunction<?, ?> function) implements OperatorSpec {
+    }
+
+    /** Rolling reduce on a keyed stream: emits the new accumulated value for each record. */
+    record KeyedReduce(KeySelector<?, ?> keySelector, ReduceFunction<?> function) implements OperatorSpec {
+    }
+}

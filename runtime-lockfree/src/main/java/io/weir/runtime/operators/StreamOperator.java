@@ -1,0 +1,116 @@
+package io.weir.runtime.operators;
+
+import io.weir.runtime.element.StreamElement;
+
+/**
+ * The runtime side of one plan node. Life: {@link #open} once, then records and watermarks, then
+ * {@link #endInput()} once when every input has ended, then {@link #close()} (also on failure or
+ * cancel, possibly without {@code endInput}). Exceptions from user code are wrapped in
+ * {@link OperatorException}.
+ *
+ * <h2>Thread safety</h2>
+ * Single-threaded: every call comes from the task's thread, except {@link #close()} after a failure,
+ * which may come from the job's supervisor thread once the task's thread has stopped.
+ */
+public abstract class StreamOperator implements Output {
+    protected OperatorContext context;
+    protected Output output;
+    protected long recordsIn;
+    protected long recordsOut;
+    protected long currentWatermark = Long.MIN_VALUE;
+    private boolean opened;
+    private boolean closed;
+
+    /** Opens the operator (and the user function's {@code open}). */
+    public final void open(OperatorContext context) {
+        this.context = context;
+        this.output = context.output();
+        opened = true;
+        try {
+            doOpen();
+        } catch (Exception e) {
+            throw fail("open failed", e);
+        }
+    }
+
+    /** Processes one record (the operator's input side). */
+    public abstract void processRecord(Object value, long timestamp);
+
+    /** Processes a watermark: by default remembers it and forwards it. */
+    public void processWatermark(long watermark) {
+        currentWatermark = watermark;
+        output.emitWatermark(watermark);
+    }
+
+    /** Every input has ended: emit what is still buffered. */
+    public void endInput() {
+    }
+
+    /** Closes the operator once; later calls do nothing. */
+    public final void close() {
+        if (closed || !opened) {
+            return;
+        }
+        closed = true;
+        try {
+            doClose();
+        } catch (Exception e) {
+            throw fail("close failed", e);
+        }
+    }
+
+    protected void doOpen() throws Exception {
+    }
+
+    protected void doClose() throws Exception {
+    }
+
+    /** Emits to the main output, counting the record. */
+    protected final void emitRecord(Object value, long timestamp) {
+        if (value == null) {
+            throw new OperatorException(context.operatorName(), context.subtaskIndex(), "null record",
+                    new NullPointerException("a function emitted null; streams carry no nulls"));
+        }
+        recordsOut++;
+        output.emit(value, timestamp);
+    }
+
+    /** Wraps a failure of user code with the operator's name and subtask. */
+    protected final OperatorException fail(String what, Throwable cause) {
+        if (cause instanceof OperatorException oe) {
+            return oe;
+        }
+        String name = context == null ? getClass().getSimpleName() : context.operatorName();
+        int subtask = context == null ? -1 : context.subtaskIndex();
+        return new OperatorException(name, subtask, what, cause);
+    }
+
+    // ---- the operator as the chained output of its predecessor ------------------------------
+
+    @Override
+    public final void emit(Object value, long timestamp) {
+        processRecord(value, timestamp);
+    }
+
+    @Override
+    public final void emitWatermark(long watermark) {
+        processWatermark(watermark);
+    }
+
+    public long recordsIn() {
+        return recordsIn;
+    }
+
+    public long recordsOut() {
+        return recordsOut;
+    }
+
+    public OperatorContext context() {
+        return context;
+    }
+
+    /** The timestamp as a user function sees it: {@code null} when the record has none. */
+    protected static Long userTimestamp(long timestamp) {
+        return timestamp == StreamElement.NO_TIMESTAMP ? null : timestamp;
+    }
+}

@@ -1,0 +1,135 @@
+package io.weir.runtime.source;
+
+import io.weir.api.codec.Codec;
+import io.weir.api.codec.CodecInput;
+import io.weir.api.codec.CodecOutput;
+import io.weir.spi.source.Boundedness;
+import io.weir.spi.source.EnumeratorContext;
+import io.weir.spi.source.ReadStatus;
+import io.weir.spi.source.ReaderContext;
+import io.weir.spi.source.SourceOutput;
+import io.weir.spi.source.SourceSplit;
+import io.weir.spi.source.SplitEnumerator;
+import io.weir.spi.source.SplitReader;
+import io.weir.spi.source.SplitSource;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code fromElements}/{@code fromCollection}: one split over the whole list whose position is the index
+ * of the next element, so that reading resumes exactly where a checkpoint left it.
+ *
+ * @param <T> element type
+ */
+public final class CollectionSplitSource<T> implements SplitSource<T, CollectionSplitSource.Split> {
+    private final List<T> elements;
+
+    public CollectionSplitSource(List<T> elements) {
+        this.elements = List.copyOf(elements);
+    }
+
+    /** The position reached in the list. */
+    public record Split(int position) implements SourceSplit {
+        @Override
+        public String splitId() {
+            return "collection";
+        }
+    }
+
+    @Override
+    public Boundedness boundedness() {
+        return Boundedness.BOUNDED;
+    }
+
+    @Override
+    public SplitEnumerator<Split> createEnumerator(EnumeratorContext<Split> context) {
+        return new StaticSplitEnumerator<>(context, List.of(new Split(0)));
+    }
+
+    @Override
+    public SplitReader<T, Split> createReader(ReaderContext context) {
+        return new Reader<>(elements, context);
+    }
+
+    @Override
+    public Codec<Split> splitCodec() {
+        return new Codec<>() {
+            @Override
+            public void encode(Split value, CodecOutput out) {
+                out.writeInt(value.position());
+            }
+
+            @Override
+            public Split decode(CodecInput in) {
+                return new Split(in.readInt());
+            }
+
+            @Override
+            public int fixedSize() {
+                return Integer.BYTES;
+            }
+        };
+    }
+
+    private static final class Reader<T> implements SplitReader<T, Split> {
+        private final List<T> elements;
+        private final ReaderContext context;
+        private final ArrayDeque<Split> splits = new ArrayDeque<>();
+        private int position = -1;
+        private boolean noMoreSplits;
+
+        Reader(List<T> elements, ReaderContext context) {
+            this.elements = elements;
+            this.context = context;
+        }
+
+        @Override
+        public void start() {
+            context.sendSplitRequest();
+        }
+
+        @Override
+        public void addSplits(List<Split> newSplits) {
+            splits.addAll(newSplits);
+        }
+
+        @Override
+        public void notifyNoMoreSplits() {
+            noMoreSplits = true;
+        }
+
+        @Override
+        public ReadStatus pollNext(SourceOutput<T> output) {
+            if (position < 0) {
+                Split next = splits.poll();
+                if (next == null) {
+                    return noMoreSplits ? ReadStatus.END_OF_INPUT : ReadStatus.NOTHING_AVAILABLE;
+                }
+                position = next.position();
+            }
+            if (position < elements.size()) {
+                output.collect(elements.get(position++));
+                return ReadStatus.MORE_AVAILABLE;
+            }
+            position = -1;
+            context.sendSplitRequest();
+            return ReadStatus.MORE_AVAILABLE;
+        }
+
+        @Override
+        public List<Split> snapshotState(long checkpointId) {
+            List<Split> state = new ArrayList<>();
+            if (position >= 0 && position < elements.size()) {
+                state.add(new Split(position));
+            }
+            state.addAll(splits);
+            return state;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.weir.runtime.source;
+
+import io.weir.api.codec.Codec;
+import io.weir.api.codec.CodecInput;
+import io.weir.api.codec.CodecOutput;
+import io.weir.spi.source.Boundedness;
+import io.weir.spi.source.EnumeratorContext;
+import io.weir.spi.source.ReadStatus;
+import io.weir.spi.source.ReaderContext;
+import io.weir.spi.source.SourceOutput;
+import io.weir.spi.source.SourceSplit;
+import io.weir.spi.source.SplitEnumerator;
+import io.weir.spi.source.SplitReader;
+import io.weir.spi.source.SplitSource;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code fromSequence(from, to)}: the range split into one contiguous sub-range per reader (as Flink's
+ * {@code NumberSequenceSource}); each split's position is the next number to emit.
+ */
+public final class SequenceSplitSource implements SplitSource<Long, SequenceSplitSource.Split> {
+    /** Numbers emitted per {@code pollNext} call. */
+    private static final int BATCH = 64;
+    private final long from;
+    private final long to;
+
+    public SequenceSplitSource(long from, long to) {
+        this.from = from;
+        this.to = to;
+    }
+
+    /**
+     * The numbers {@code next..last}, both included.
+     *
+     * @param index split number
+     * @param next  next number to emit
+     * @param last  last number of the split
+     */
+    public record Split(int index, long next, long last) implements SourceSplit {
+        @Override
+        public String splitId() {
+            return "range-" + index;
+        }
+    }
+
+    @Override
+    public Boundedness boundedness() {
+        return Boundedness.BOUNDED;
+    }
+
+    @Override
+    public Class<Long> producedType() {
+        return Long.class;
+    }
+
+    @Override
+    public SplitEnumerator<Split> createEnumerator(EnumeratorContext<Split> context) {
+        return new StaticSplitEnumerator<>(context, split(context.parallelism()));
+    }
+
+    /** The range in {@code n} contiguous splits of near-equal size (fewer when the range is shorter). */
+    List<Split> split(int n) {
+        List<Split> splits = new ArrayList<>();
+        // the count may exceed Long.MAX_VALUE for huge ranges: compute in unsigned arithmetic
+        long count = to - from + 1;
+        long parts = Long.compareUnsigned(count, n) < 0 && count != 0 ? count : n;
+        long start = from;
+        for (int i = 0; i < parts; i++) {
+            long size = Long.divideUnsigned(count, parts) + (Long.remainderUnsigned(count, parts) > i ? 1 : 0);
+            long end = start + size - 1;
+            splits.add(new Split(i, start, end));
+            start = end + 1;
+        }
+        return splits;
+    }
+
+    @Override
+    public SplitReader<Long, Split> createReader(ReaderContext context) {
+        return new Reader(context);
+    }
+
+    @Override
+    public Codec<Split> splitCodec() {
+        return new Codec<>() {
+            @Override
+            public void encode(Split value, CodecOutput out) {
+                out.writeInt(value.index());
+                out.writeLong(value.next());
+                out.writeLong(value.last());
+            }
+
+            @Override
+            public Split decode(CodecInput in) {
+                return new Split(in.readInt(), in.readLong(), in.readLong());
+            }
+
+            @Override
+            public int fixedSize() {
+                return Integer.BYTES + 2 * Long.BYTES;
+            }
+        };
+    }
+
+    private static final class Reader implements SplitReader<Long, Split> {
+        private final ReaderContext context;
+        private final ArrayDeque<Split> splits = new ArrayDeque<>();
+        private Split current;
+        private long next;
+        private long last;
+        private boolean noMoreSplits;
+
+        Reader(ReaderContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void start() {
+            context.sendSplitRequest();
+        }
+
+        @Override
+        public void addSplits(List<Split> newSplits) {
+            splits.addAll(newSplits);
+        }
+
+        @Override
+        public void notifyNoMoreSplits() {
+            noMoreSplits = true;
+        }
+
+        @Override
+        public ReadStatus pollNext(SourceOutput<Long> output) {
+            if (current == null) {
+                current = splits.poll();
+                if (current == null) {
+                    return noMoreSplits ? ReadStatus.END_OF_INPUT : ReadStatus.NOTHING_AVAILABLE;
+                }
+                next = current.next();
+                last = current.last();
+            }
+            long n = next;
+            long end = last - n < BATCH ? last : n + BATCH - 1;
+            for (long v = n; ; v++) {
+                output.collect(v);
+                if (v == end) {
+                    break;
+                }
+            }
+            if (end == last) {
+                current = null;
+                context.sendSplitRequest();
+            } else {
+                next = end + 1;
+            }
+            return ReadStatus.MORE_AVAILABLE;
+        }
+
+        @Override
+        public List<Split> snapshotState(long checkpointId) {
+            List<Split> state = new ArrayList<>();
+            if (current != null) {
+                state.add(new Split(current.index(), next, last));
+            }
+            state.addAll(splits);
+            return state;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

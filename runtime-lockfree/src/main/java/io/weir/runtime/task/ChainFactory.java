@@ -1,0 +1,156 @@
+package io.weir.runtime.task;
+
+import io.weir.api.config.Configuration;
+import io.weir.api.connector.CollectSink;
+import io.weir.api.connector.DiscardSink;
+import io.weir.api.connector.PrintSink;
+import io.weir.api.graph.OneInputTransformation;
+import io.weir.api.graph.OperatorSpec;
+import io.weir.api.graph.Partitioning;
+import io.weir.api.graph.SinkTransformation;
+import io.weir.api.graph.SourceTransformation;
+import io.weir.runtime.exchange.ChannelWriter;
+import io.weir.runtime.graph.JobEdge;
+import io.weir.runtime.graph.JobVertex;
+import io.weir.runtime.graph.OperatorNode;
+import io.weir.runtime.operators.CollectSinkOperator;
+import io.weir.runtime.operators.DiscardSinkOperator;
+import io.weir.runtime.operators.FilterOperator;
+import io.weir.runtime.operators.FlatMapOperator;
+import io.weir.runtime.operators.KeyedReduceOperator;
+import io.weir.runtime.operators.MapOperator;
+import io.weir.runtime.operators.OperatorContext;
+import io.weir.runtime.operators.Output;
+import io.weir.runtime.operators.PrintSinkOperator;
+import io.weir.runtime.operators.ProcessOperator;
+import io.weir.runtime.operators.StreamOperator;
+import io.weir.runtime.operators.WriterSinkOperator;
+import io.weir.spi.sink.WriterSink;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/** Builds the {@link OperatorChain} of one subtask of a vertex. */
+public final class ChainFactory {
+    private final String jobName;
+    private final Configuration configuration;
+    private final LongSupplier clock;
+
+    public ChainFactory(String jobName, Configuration configuration, LongSupplier clock) {
+        this.jobName = jobName;
+        this.configuration = configuration;
+        this.clock = clock;
+    }
+
+    /**
+     * Wires the chain of {@code vertex} for {@code subtask}. {@code channelsFor} gives, for each network
+     * output edge, this subtask's channel writers to the consumers it is connected to, in consumer order.
+     */
+    public OperatorChain build(JobVertex vertex, int subtask, Function<JobEdge, ChannelWriter[]> channelsFor) {
+        Map<OperatorNode, StreamOperator> ops = new HashMap<>();
+        Map<StreamOperator, OperatorContext> contexts = new HashMap<>();
+        List<RecordWriter> writers = new ArrayList<>();
+        List<OperatorNode> nodes = vertex.nodes();
+        Output sourceOutput = null;
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            OperatorNode node = nodes.get(i);
+            List<Output> main = new ArrayList<>();
+            Map<String, List<Output>> side = new LinkedHashMap<>();
+            for (JobEdge e : node.outputs()) {
+                Output o;
+                if (e.chained()) {
+                    o = ops.get(e.target());
+                } else {
+                    RecordWriter w = writer(e, subtask, channelsFor.apply(e));
+                    writers.add(w);
+                    o = w;
+                }
+                if (e.tag() == null) {
+                    main.add(o);
+                } else {
+                    side.computeIfAbsent(e.tag().id(), k -> new ArrayList<>()).add(o);
+                }
+            }
+            Output mainOut = FanOutOutput.of(main);
+            if (node.transformation() instanceof SourceTransformation<?>) {
+                sourceOutput = mainOut;
+                continue;
+            }
+            Map<String, Output> sideOuts = new HashMap<>();
+            side.forEach((id, outs) -> sideOuts.put(id, FanOutOutput.of(outs)));
+            StreamOperator op = createOperator(node);
+            ops.put(node, op);
+            contexts.put(op, new OperatorContext(jobName, node.name(), subtask, node.parallelism(),
+                    node.maxParallelism(), mainOut, sideOuts, clock));
+        }
+        List<StreamOperator> ordered = new ArrayList<>();
+        for (OperatorNode n : nodes) {
+            StreamOperator op = ops.get(n);
+            if (op != null) {
+                ordered.add(op);
+            }
+        }
+        Output head = sourceOutput != null ? sourceOutput : ordered.getFirst();
+        return new OperatorChain(head, ordered, contexts, writers);
+    }
+
+    private StreamOperator createOperator(OperatorNode node) {
+        return switch (node.transformation()) {
+            case OneInputTransformation<?, ?> o -> switch (o.spec()) {
+                case OperatorSpec.Map m -> new MapOperator(m.function());
+                case OperatorSpec.FlatMap f -> new FlatMapOperator(f.function());
+                case OperatorSpec.Filter f -> new FilterOperator(f.function());
+                case OperatorSpec.Process p -> new ProcessOperator(p.function());
+                case OperatorSpec.KeyedReduce r -> new KeyedReduceOperator(r.keySelector(), r.function());
+            };
+            case SinkTransformation<?> s -> switch (s.sink()) {
+                case PrintSink<?> p -> new PrintSinkOperator(p);
+                case CollectSink<?> c -> new CollectSinkOperator(c);
+                case DiscardSink<?> d -> new DiscardSinkOperator();
+                case WriterSink<?> w -> new WriterSinkOperator(w, configuration);
+                default -> throw new IllegalArgumentException("unsupported sink " + s.sink().getClass().getName());
+            };
+            default -> throw new IllegalStateException("no operator for " + node.label());
+        };
+    }
+
+    private static RecordWriter writer(JobEdge e, int subtask, ChannelWriter[] channels) {
+        String name = e.describe();
+        return switch (e.partitioning()) {
+            case Partitioning.Forward f -> new Partitioners.Single(channels, 0);
+            case Partitioning.Global g -> new Partitioners.Single(channels, 0);
+            case Partitioning.Rebalance r -> new Partitioners.RoundRobin(channels, subtask);
+            case Partitioning.Rescale r -> new Partitioners.RoundRobin(channels, 0);
+            case Partitioning.Broadcast b -> new Partitioners.Broadcast(channels);
+            case Partitioning.KeyGroups k -> new Partitioners.ByKeyGroup(channels, k.keySelector(),
+                    e.target().maxParallelism(), name);
+            case Partitioning.Custom c -> new Partitioners.ByCustom(channels, c.partitioner(), c.keySelector(), name);
+        };
+    }
+
+    /**
+     * Whether producer subtask {@code i} has a channel to consumer subtask {@code j} on {@code edge}:
+     * forward pairs i with i; rescale connects local ranges as Flink's pointwise pattern does; every
+     * other partitioning connects all pairs.
+     */
+    public static boolean connected(JobEdge edge, int i, int j) {
+        int up = edge.source().parallelism();
+        int down = edge.target().parallelism();
+        return switch (edge.partitioning()) {
+            case Partitioning.Forward f -> i == j;
+            case Partitioning.Rescale r -> up >= down
+                    ? i >= (long) j * up / down && i < (long) (j + 1) * up / down
+                    : j >= ceilDiv((long) i * down, up) && j < ceilDiv((long) (i + 1) * down, up);
+            default -> true;
+        };
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}

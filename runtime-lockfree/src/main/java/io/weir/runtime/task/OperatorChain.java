@@ -1,0 +1,101 @@
+package io.weir.runtime.task;
+
+import io.weir.runtime.element.ControlEvent;
+import io.weir.runtime.operators.OperatorContext;
+import io.weir.runtime.operators.Output;
+import io.weir.runtime.operators.StreamOperator;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operators of one subtask of a chain, wired together, plus the network writers at its edges.
+ * {@link #head()} is where the task delivers its input (the head operator, or a source's output).
+ *
+ * <h2>Thread safety</h2>
+ * Single-threaded: the task's thread (and the supervisor thread for {@link #close()} after a failure).
+ */
+public final class OperatorChain {
+    private final Output head;
+    private final List<StreamOperator> operators;
+    private final Map<StreamOperator, OperatorContext> contexts;
+    private final RecordWriter[] writers;
+
+    OperatorChain(Output head, List<StreamOperator> operators, Map<StreamOperator, OperatorContext> contexts,
+                  List<RecordWriter> writers) {
+        this.head = head;
+        this.operators = List.copyOf(operators);
+        this.contexts = Map.copyOf(contexts);
+        this.writers = writers.toArray(RecordWriter[]::new);
+    }
+
+    /** Where input records and watermarks enter the chain. */
+    public Output head() {
+        return head;
+    }
+
+    /** The operators, head first (topological order). */
+    public List<StreamOperator> operators() {
+        return operators;
+    }
+
+    /** Opens every operator, tail first, so that an operator's outputs are open before it emits. */
+    public void open() {
+        for (int i = operators.size() - 1; i >= 0; i--) {
+            StreamOperator op = operators.get(i);
+            op.open(contexts.get(op));
+        }
+    }
+
+    /** Every input has ended: lets each operator, head first, emit what it still holds. */
+    public void endInput() {
+        for (StreamOperator op : operators) {
+            op.endInput();
+        }
+    }
+
+    /** Closes every operator, head first; the first failure is rethrown after all were tried. */
+    public void close() {
+        RuntimeException first = null;
+        for (StreamOperator op : operators) {
+            try {
+                op.close();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Writes a control event to every outgoing channel. */
+    public void broadcastControl(ControlEvent event) {
+        for (RecordWriter w : writers) {
+            w.broadcastControl(event);
+        }
+    }
+
+    /** {@code true} when every outgoing channel can take more records. */
+    public boolean hasCapacity() {
+        for (RecordWriter w : writers) {
+            if (!w.hasCapacity()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Publishes partial batches; {@code true} when nothing is pending on any channel. */
+    public boolean flush() {
+        boolean all = true;
+        for (RecordWriter w : writers) {
+            all &= w.flush();
+        }
+        return all;
+    }
+}
