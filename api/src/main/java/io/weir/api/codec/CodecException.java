@@ -10,10 +10,12 @@ import io.weir.api.annotation.Stable;
 public class CodecException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** An exception with the given message. */
     public CodecException(String message) {
         super(message);
     }
 
+    /** An exception with the given message and cause. */
     public CodecException(String message, Throwable cause) {
         super(message, cause);
     }

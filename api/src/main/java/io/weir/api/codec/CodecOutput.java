@@ -11,25 +11,36 @@ import io.weir.api.annotation.Stable;
  * not fit by throwing an exception of its own choosing; the runtime then retries the whole value in
  * a larger or fresh buffer, so a codec must not have side effects outside the output.
  *
+ * <p>Implementations may override the default methods with faster equivalents that write the same
+ * bytes (as {@link ByteArrayCodecOutput} does for var-ints and strings).
+ *
  * <h2>Thread safety</h2>
  * Not thread-safe: one output belongs to one thread.
  */
 @Stable
 public interface CodecOutput {
+    /** Writes the low 8 bits of {@code value}. */
     void writeByte(int value);
 
+    /** Writes one byte: 1 for true, 0 for false. */
     void writeBoolean(boolean value);
 
+    /** Writes the low 16 bits of {@code value} (2 bytes). */
     void writeShort(int value);
 
+    /** Writes the low 16 bits of {@code value} as a {@code char} (2 bytes). */
     void writeChar(int value);
 
+    /** Writes 4 bytes. */
     void writeInt(int value);
 
+    /** Writes 8 bytes. */
     void writeLong(long value);
 
+    /** Writes the 4 bytes of the IEEE 754 form of {@code value}. */
     void writeFloat(float value);
 
+    /** Writes the 8 bytes of the IEEE 754 form of {@code value}. */
     void writeDouble(double value);
 
     /** Writes {@code length} bytes of {@code bytes} from {@code offset}, without a length prefix. */
