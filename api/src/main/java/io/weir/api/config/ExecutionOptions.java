@@ -2,6 +2,8 @@ package io.weir.api.config;
 
 import io.weir.api.annotation.Stable;
 
+import io.weir.api.time.Clock;
+
 import java.time.Duration;
 
 /** The options that shape how a job runs. Set them on {@code StreamEnvironment.configure(...)}. */
@@ -37,6 +39,13 @@ public final class ExecutionOptions {
 
     public static final ConfigOption<Integer> BUFFER_SIZE = ConfigOption.of("exchange.buffer-size", Integer.class,
             32 * 1024, "bytes per off-heap buffer in serialized mode; one record must fit in one buffer");
+
+    public static final ConfigOption<Duration> AUTO_WATERMARK_INTERVAL = ConfigOption.of(
+            "pipeline.auto-watermark-interval", Duration.class, Duration.ofMillis(200),
+            "processing-time period of periodic watermark generation (0 disables it), as Flink's");
+
+    public static final ConfigOption<Clock> CLOCK = ConfigOption.of("clock", Clock.class, Clock.system(),
+            "processing-time clock (set a ManualClock in tests with StreamEnvironment.setClock)");
 
     public static final ConfigOption<Duration> WATCHDOG_TIMEOUT = ConfigOption.of("watchdog.timeout", Duration.class,
             Duration.ofSeconds(30), "how long a job may make no progress while data waits before it is failed");

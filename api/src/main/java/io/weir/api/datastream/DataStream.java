@@ -78,6 +78,15 @@ public class DataStream<T> {
     }
 
     /**
+     * Assigns event timestamps and generates watermarks with {@code strategy}; watermarks from upstream
+     * are dropped (only the final one at the end of a bounded input passes), as in Flink.
+     */
+    public DataStream<T> assignTimestampsAndWatermarks(io.weir.api.eventtime.WatermarkStrategy<T> strategy) {
+        return oneInput("Timestamps/Watermarks", new OperatorSpec.TimestampsAndWatermarks(
+                Objects.requireNonNull(strategy, "strategy")), transformation.outputType());
+    }
+
+    /**
      * Partitions the stream by key: records with equal keys go to the same subtask, through the key's
      * key group ({@code murmur(key.hashCode()) % maxParallelism}).
      */

@@ -27,6 +27,10 @@ public sealed interface OperatorSpec {
     record Process(ProcessFunction<?, ?> function) implements OperatorSpec {
     }
 
+    /** Assigns timestamps and generates watermarks; upstream watermarks are replaced by its own. */
+    record TimestampsAndWatermarks(io.weir.api.eventtime.WatermarkStrategy<?> function) implements OperatorSpec {
+    }
+
     /** Rolling reduce on a keyed stream: emits the new accumulated value for each record. */
     record KeyedReduce(KeySelector<?, ?> keySelector, ReduceFunction<?> function) implements OperatorSpec {
     }

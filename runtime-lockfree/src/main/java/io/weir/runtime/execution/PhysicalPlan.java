@@ -83,7 +83,8 @@ final class PhysicalPlan implements AutoCloseable {
             named.forEach(n -> n.channel().close());
             throw e;
         }
-        ChainFactory chains = new ChainFactory(plan.jobName(), plan.configuration(), System::currentTimeMillis);
+        ChainFactory chains = new ChainFactory(plan.jobName(), plan.configuration());
+        io.weir.api.time.Clock clock = plan.configuration().get(io.weir.api.config.ExecutionOptions.CLOCK);
         List<SourceCoordinator> coordinators = new ArrayList<>();
         List<StreamTask> tasks = new ArrayList<>();
         for (JobVertex v : graph.vertices()) {
@@ -100,8 +101,8 @@ final class PhysicalPlan implements AutoCloseable {
                 final int subtask = s;
                 OperatorChain chain = chains.build(v, subtask, e -> writersOf(channels.get(e), subtask));
                 if (coordinator != null) {
-                    tasks.add(new SourceTask(v.subtaskName(s), head.name(), s, v.parallelism(), chain, splitSource,
-                            coordinator, plan.configuration()));
+                    tasks.add(withClock(clock, new SourceTask(v.subtaskName(s), head.name(), s, v.parallelism(), chain, splitSource,
+                            coordinator, plan.configuration())));
                 } else {
                     List<ChannelReader> readers = new ArrayList<>();
                     for (JobEdge e : v.inputEdges()) {
@@ -112,11 +113,16 @@ final class PhysicalPlan implements AutoCloseable {
                             }
                         }
                     }
-                    tasks.add(new InputTask(v.subtaskName(s), s, chain, readers.toArray(ChannelReader[]::new)));
+                    tasks.add(withClock(clock, new InputTask(v.subtaskName(s), s, chain, readers.toArray(ChannelReader[]::new))));
                 }
             }
         }
         return new PhysicalPlan(channels, coordinators, tasks, named);
+    }
+
+    private static StreamTask withClock(io.weir.api.time.Clock clock, StreamTask task) {
+        task.setClock(clock);
+        return task;
     }
 
     private static Class<?> edgeType(JobEdge e) {

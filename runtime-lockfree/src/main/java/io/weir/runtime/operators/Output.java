@@ -15,6 +15,9 @@ public interface Output {
     /** Forwards an event-time watermark. */
     void emitWatermark(long watermark);
 
+    /** Forwards a change of watermark status: {@code idle} inputs stop holding back the watermark. */
+    void emitWatermarkStatus(boolean idle);
+
     /** An output that drops everything (an operator whose result nobody consumes). */
     Output NONE = new Output() {
         @Override
@@ -23,6 +26,10 @@ public interface Output {
 
         @Override
         public void emitWatermark(long watermark) {
+        }
+
+        @Override
+        public void emitWatermarkStatus(boolean idle) {
         }
     };
 }

@@ -42,6 +42,23 @@ public abstract class StreamOperator implements Output {
         output.emitWatermark(watermark);
     }
 
+    /** Processes a change of watermark status: by default forwards it. */
+    public void processWatermarkStatus(boolean idle) {
+        output.emitWatermarkStatus(idle);
+    }
+
+    /**
+     * {@code true} when the operator wants {@link #onProcessingTime(long)} calls (processing-time timers,
+     * periodic watermarks). Decided at open time.
+     */
+    public boolean usesProcessingTime() {
+        return false;
+    }
+
+    /** Processing time has reached {@code now} (epoch ms, from the job's clock); called on every task call. */
+    public void onProcessingTime(long now) {
+    }
+
     /** Every input has ended: emit what is still buffered. */
     public void endInput() {
     }
@@ -95,6 +112,11 @@ public abstract class StreamOperator implements Output {
     @Override
     public final void emitWatermark(long watermark) {
         processWatermark(watermark);
+    }
+
+    @Override
+    public final void emitWatermarkStatus(boolean idle) {
+        processWatermarkStatus(idle);
     }
 
     public long recordsIn() {

@@ -1,6 +1,8 @@
 package io.weir.runtime.task;
 
 import io.weir.api.config.Configuration;
+import io.weir.api.config.ExecutionOptions;
+import io.weir.api.time.Clock;
 import io.weir.api.connector.CollectSink;
 import io.weir.api.connector.DiscardSink;
 import io.weir.api.connector.PrintSink;
@@ -24,6 +26,7 @@ import io.weir.runtime.operators.Output;
 import io.weir.runtime.operators.PrintSinkOperator;
 import io.weir.runtime.operators.ProcessOperator;
 import io.weir.runtime.operators.StreamOperator;
+import io.weir.runtime.operators.TimestampsAndWatermarksOperator;
 import io.weir.runtime.operators.WriterSinkOperator;
 import io.weir.spi.sink.WriterSink;
 
@@ -33,18 +36,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 
 /** Builds the {@link OperatorChain} of one subtask of a vertex. */
 public final class ChainFactory {
     private final String jobName;
     private final Configuration configuration;
-    private final LongSupplier clock;
+    private final Clock clock;
+    private final long watermarkInterval;
 
-    public ChainFactory(String jobName, Configuration configuration, LongSupplier clock) {
+    public ChainFactory(String jobName, Configuration configuration) {
         this.jobName = jobName;
         this.configuration = configuration;
-        this.clock = clock;
+        this.clock = configuration.get(ExecutionOptions.CLOCK);
+        this.watermarkInterval = configuration.get(ExecutionOptions.AUTO_WATERMARK_INTERVAL).toMillis();
     }
 
     /**
@@ -86,7 +90,7 @@ public final class ChainFactory {
             StreamOperator op = createOperator(node);
             ops.put(node, op);
             contexts.put(op, new OperatorContext(jobName, node.name(), subtask, node.parallelism(),
-                    node.maxParallelism(), mainOut, sideOuts, clock));
+                    node.maxParallelism(), mainOut, sideOuts, clock::currentTimeMillis));
         }
         List<StreamOperator> ordered = new ArrayList<>();
         for (OperatorNode n : nodes) {
@@ -107,6 +111,8 @@ public final class ChainFactory {
                 case OperatorSpec.Filter f -> new FilterOperator(f.function());
                 case OperatorSpec.Process p -> new ProcessOperator(p.function());
                 case OperatorSpec.KeyedReduce r -> new KeyedReduceOperator(r.keySelector(), r.function());
+                case OperatorSpec.TimestampsAndWatermarks t ->
+                        new TimestampsAndWatermarksOperator(t.function(), watermarkInterval, clock);
             };
             case SinkTransformation<?> s -> switch (s.sink()) {
                 case PrintSink<?> p -> new PrintSinkOperator(p);

@@ -37,4 +37,11 @@ final class FanOutOutput implements Output {
             o.emitWatermark(watermark);
         }
     }
+
+    @Override
+    public void emitWatermarkStatus(boolean idle) {
+        for (Output o : outputs) {
+            o.emitWatermarkStatus(idle);
+        }
+    }
 }

@@ -10,12 +10,10 @@ import io.weir.runtime.exchange.ChannelReader;
 import io.weir.runtime.exchange.ElementHandler;
 import io.weir.runtime.operators.Output;
 
-import java.util.Arrays;
 
 /**
  * A task fed by channels: polls its input channels in turn, delivers records to the head of its chain,
- * and combines the channels' watermarks (the minimum over the inputs that have not ended, forwarded
- * only when it advances, as Flink does).
+ * and combines the channels' watermarks and idleness through a {@link WatermarkValve}.
  */
 public final class InputTask extends StreamTask implements ElementHandler {
     /** Elements taken from one channel before checking back-pressure again. */
@@ -23,12 +21,11 @@ public final class InputTask extends StreamTask implements ElementHandler {
 
     private final ChannelReader[] inputs;
     private final boolean[] ended;
-    private final long[] watermarks;
+    private final WatermarkValve valve;
     private final Output head;
     private int endedCount;
     private int current;
     private int nextStart;
-    private long combinedWatermark = Long.MIN_VALUE;
 
     public InputTask(String name, int subtask, OperatorChain chain, ChannelReader[] inputs) {
         super(name, subtask, chain);
@@ -37,9 +34,8 @@ public final class InputTask extends StreamTask implements ElementHandler {
         }
         this.inputs = inputs;
         this.ended = new boolean[inputs.length];
-        this.watermarks = new long[inputs.length];
-        Arrays.fill(watermarks, Long.MIN_VALUE);
         this.head = chain.head();
+        this.valve = new WatermarkValve(inputs.length, head);
     }
 
     @Override
@@ -78,21 +74,14 @@ public final class InputTask extends StreamTask implements ElementHandler {
     @Override
     public boolean onControl(ControlEvent event) {
         switch (event) {
-            case Watermark w -> {
-                if (w.timestamp() > watermarks[current]) {
-                    watermarks[current] = w.timestamp();
-                    advanceWatermark();
-                }
-            }
+            case Watermark w -> valve.inputWatermark(current, w.timestamp());
             case EndOfInput e -> {
                 ended[current] = true;
                 endedCount++;
-                advanceWatermark();
+                valve.inputEnded(current);
                 return false;
             }
-            case WatermarkStatus s -> {
-                // idleness is handled with event time (watermark strategies); nothing to do here yet
-            }
+            case WatermarkStatus s -> valve.inputStatus(current, s == WatermarkStatus.IDLE);
             case CheckpointBarrier b -> {
                 // checkpoints are not enabled in this version: barriers are never emitted
             }
@@ -101,23 +90,5 @@ public final class InputTask extends StreamTask implements ElementHandler {
             }
         }
         return true;
-    }
-
-    private void advanceWatermark() {
-        long min = Long.MAX_VALUE;
-        boolean any = false;
-        for (int i = 0; i < watermarks.length; i++) {
-            if (!ended[i]) {
-                min = Math.min(min, watermarks[i]);
-                any = true;
-            }
-        }
-        if (!any) {
-            return;
-        }
-        if (min > combinedWatermark) {
-            combinedWatermark = min;
-            head.emitWatermark(min);
-        }
     }
 }

@@ -20,6 +20,7 @@ public final class OperatorChain {
     private final List<StreamOperator> operators;
     private final Map<StreamOperator, OperatorContext> contexts;
     private final RecordWriter[] writers;
+    private StreamOperator[] timed = new StreamOperator[0];
 
     OperatorChain(Output head, List<StreamOperator> operators, Map<StreamOperator, OperatorContext> contexts,
                   List<RecordWriter> writers) {
@@ -44,6 +45,19 @@ public final class OperatorChain {
         for (int i = operators.size() - 1; i >= 0; i--) {
             StreamOperator op = operators.get(i);
             op.open(contexts.get(op));
+        }
+        timed = operators.stream().filter(StreamOperator::usesProcessingTime).toArray(StreamOperator[]::new);
+    }
+
+    /** {@code true} when some operator wants processing-time calls. */
+    public boolean usesProcessingTime() {
+        return timed.length > 0;
+    }
+
+    /** Tells the operators that want it that processing time has reached {@code now}, head first. */
+    public void onProcessingTime(long now) {
+        for (StreamOperator op : timed) {
+            op.onProcessingTime(now);
         }
     }
 

@@ -2,6 +2,7 @@ package io.weir.runtime.task;
 
 import io.weir.runtime.element.ControlEvent;
 import io.weir.runtime.element.Watermark;
+import io.weir.runtime.element.WatermarkStatus;
 import io.weir.runtime.exchange.ChannelWriter;
 import io.weir.runtime.operators.Output;
 
@@ -27,6 +28,11 @@ public abstract sealed class RecordWriter implements Output
     @Override
     public final void emitWatermark(long watermark) {
         broadcastControl(new Watermark(watermark));
+    }
+
+    @Override
+    public final void emitWatermarkStatus(boolean idle) {
+        broadcastControl(idle ? WatermarkStatus.IDLE : WatermarkStatus.ACTIVE);
     }
 
     /** Writes a control event to every channel, in order with the records before it. */

@@ -33,10 +33,17 @@ public abstract class StreamTask implements Tasklet, Monitored {
     private boolean closed;
     private Runnable finishListener = () -> { };
 
+    private io.weir.api.time.Clock clock = io.weir.api.time.Clock.system();
+
     protected StreamTask(String name, int subtask, OperatorChain chain) {
         this.name = name;
         this.subtask = subtask;
         this.chain = chain;
+    }
+
+    /** Sets the processing-time clock (before the task starts). */
+    public void setClock(io.weir.api.time.Clock clock) {
+        this.clock = clock;
     }
 
     @Override
@@ -67,6 +74,9 @@ public abstract class StreamTask implements Tasklet, Monitored {
             }
             if (!chain.flush()) {
                 return ProgressState.NO_PROGRESS;
+            }
+            if (chain.usesProcessingTime()) {
+                chain.onProcessingTime(clock.currentTimeMillis());
             }
             boolean progress = processInput();
             if (ending) {
