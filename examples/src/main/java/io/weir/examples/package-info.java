@@ -1,0 +1,2 @@
+/** The registry of runnable example jobs ({@link io.weir.examples.ExampleJob}), found through ServiceLoader. */
+package io.weir.examples;

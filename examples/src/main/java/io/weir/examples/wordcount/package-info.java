@@ -1,0 +1,2 @@
+/** The {@code wordcount} example: flatMap, keyBy and reduce over a small embedded text. */
+package io.weir.examples.wordcount;
