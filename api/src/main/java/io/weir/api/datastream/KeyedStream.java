@@ -3,6 +3,7 @@ package io.weir.api.datastream;
 import io.weir.api.StreamEnvironment;
 import io.weir.api.annotation.Stable;
 import io.weir.api.functions.KeySelector;
+import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.ReduceFunction;
 import io.weir.api.graph.OperatorSpec;
 import io.weir.api.graph.PartitionTransformation;
@@ -28,6 +29,18 @@ public class KeyedStream<T, K> extends DataStream<T> {
     /** The key selector this stream was keyed with. */
     public KeySelector<? super T, K> keySelector() {
         return keySelector;
+    }
+
+    /** Starts an interval join with {@code other}, keyed the same way. */
+    public <R> IntervalJoin<T, R, K> intervalJoin(KeyedStream<R, K> other) {
+        @SuppressWarnings("unchecked")
+        KeyedStream<T, K> self = this;
+        return new IntervalJoin<>(self, Objects.requireNonNull(other, "other"));
+    }
+
+    /** Applies a {@link KeyedProcessFunction}: keyed state, event- and processing-time timers, side outputs. */
+    public <R> DataStream<R> process(KeyedProcessFunction<K, ? super T, R> function) {
+        return oneInput("process", new OperatorSpec.KeyedProcess(keySelector, Objects.requireNonNull(function, "function")), null);
     }
 
     /**

@@ -31,6 +31,19 @@ public sealed interface OperatorSpec {
     record TimestampsAndWatermarks(io.weir.api.eventtime.WatermarkStrategy<?> function) implements OperatorSpec {
     }
 
+    /** A keyed process function: keyed state, timers, side outputs. */
+    record KeyedProcess(KeySelector<?, ?> keySelector, io.weir.api.functions.KeyedProcessFunction<?, ?, ?> function)
+            implements OperatorSpec {
+    }
+
+    /**
+     * Interval join over a keyed union of {@code TaggedUnion} records: right joins left when
+     * {@code left.ts + lower <= right.ts <= left.ts + upper} (bounds already made inclusive).
+     */
+    record IntervalJoin(KeySelector<?, ?> keySelector, long lower, long upper,
+                        io.weir.api.functions.ProcessJoinFunction<?, ?, ?> function) implements OperatorSpec {
+    }
+
     /** Rolling reduce on a keyed stream: emits the new accumulated value for each record. */
     record KeyedReduce(KeySelector<?, ?> keySelector, ReduceFunction<?> function) implements OperatorSpec {
     }

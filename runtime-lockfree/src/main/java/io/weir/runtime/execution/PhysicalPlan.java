@@ -83,7 +83,7 @@ final class PhysicalPlan implements AutoCloseable {
             named.forEach(n -> n.channel().close());
             throw e;
         }
-        ChainFactory chains = new ChainFactory(plan.jobName(), plan.configuration());
+        ChainFactory chains = new ChainFactory(plan.jobName(), plan.configuration(), plan.codecs());
         io.weir.api.time.Clock clock = plan.configuration().get(io.weir.api.config.ExecutionOptions.CLOCK);
         List<SourceCoordinator> coordinators = new ArrayList<>();
         List<StreamTask> tasks = new ArrayList<>();

@@ -2,17 +2,18 @@ package io.weir.runtime.operators;
 
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.ReduceFunction;
-
-import java.util.HashMap;
-import java.util.Map;
+import io.weir.api.state.ValueState;
+import io.weir.api.state.ValueStateDescriptor;
+import io.weir.runtime.state.KeyedStateManager;
 
 /**
- * Rolling reduce per key: keeps the accumulated value of each key and emits it after every record.
- * The state lives on the heap, per subtask (the state-backend issue moves it behind the StateBackend SPI).
+ * Rolling reduce per key: keeps the accumulated value of each key in keyed value state and emits it
+ * after every record (the first record of a key is emitted as it is), as Flink's {@code StreamGroupedReduceOperator}.
  */
-public final class KeyedReduceOperator extends UdfOperator<ReduceFunction<Object>> {
+public final class KeyedReduceOperator extends UdfOperator<ReduceFunction<Object>> implements KeyAware {
     private final KeySelector<Object, Object> keySelector;
-    private final Map<Object, Object> values = new HashMap<>();
+    private KeyedStateManager keyed;
+    private ValueState<Object> values;
 
     @SuppressWarnings("unchecked")
     public KeyedReduceOperator(KeySelector<?, ?> keySelector, ReduceFunction<?> function) {
@@ -21,13 +22,19 @@ public final class KeyedReduceOperator extends UdfOperator<ReduceFunction<Object
     }
 
     @Override
+    protected void doOpen() throws Exception {
+        keyed = context.requireKeyedState();
+        values = keyed.getState(new ValueStateDescriptor<>("_reduce", context.codecs().dynamicCodec()));
+        super.doOpen();
+    }
+
+    @Override
     public void processRecord(Object value, long timestamp) {
         recordsIn++;
-        Object key;
         Object result;
         try {
-            key = keySelector.getKey(value);
-            Object previous = values.get(key);
+            keyed.setCurrentKey(keySelector.getKey(value));
+            Object previous = values.value();
             result = previous == null ? value : function.reduce(previous, value);
         } catch (Exception e) {
             throw fail("reduce function failed", e);
@@ -35,12 +42,7 @@ public final class KeyedReduceOperator extends UdfOperator<ReduceFunction<Object
         if (result == null) {
             throw fail("reduce function failed", new NullPointerException("the reduce function returned null"));
         }
-        values.put(key, result);
+        values.update(result);
         emitRecord(result, timestamp);
-    }
-
-    /** Number of keys held (tests, metrics). */
-    public int keyCount() {
-        return values.size();
     }
 }

@@ -1,6 +1,8 @@
 package io.weir.runtime.operators;
 
+import io.weir.api.functions.KeySelector;
 import io.weir.runtime.element.StreamElement;
+import io.weir.runtime.state.KeyedStateManager;
 
 /**
  * The runtime side of one plan node. Life: {@link #open} once, then records and watermarks, then
@@ -20,6 +22,8 @@ public abstract class StreamOperator implements Output {
     protected long currentWatermark = Long.MIN_VALUE;
     private boolean opened;
     private boolean closed;
+    private KeySelector<Object, Object> keySelector;
+    private KeyedStateManager keyedState;
 
     /** Opens the operator (and the user function's {@code open}). */
     public final void open(OperatorContext context) {
@@ -73,6 +77,10 @@ public abstract class StreamOperator implements Output {
             doClose();
         } catch (Exception e) {
             throw fail("close failed", e);
+        } finally {
+            if (context != null && context.keyedState() != null) {
+                context.keyedState().close();
+            }
         }
     }
 
@@ -106,7 +114,29 @@ public abstract class StreamOperator implements Output {
 
     @Override
     public final void emit(Object value, long timestamp) {
+        if (keySelector != null) {
+            setCurrentKeyOf(value);
+        }
         processRecord(value, timestamp);
+    }
+
+    /**
+     * For a plain operator (map, filter, process, sink) on a keyed stream: sets the key of each record as
+     * the current key before processing it, so that its function's keyed state sees that key (as Flink
+     * does for every operator after keyBy). Keyed operators that extract keys themselves don't need it.
+     */
+    @SuppressWarnings("unchecked")
+    public final void setKeyContext(KeySelector<?, ?> selector, KeyedStateManager state) {
+        this.keySelector = (KeySelector<Object, Object>) selector;
+        this.keyedState = state;
+    }
+
+    private void setCurrentKeyOf(Object value) {
+        try {
+            keyedState.setCurrentKey(keySelector.getKey(value));
+        } catch (Exception e) {
+            throw fail("key selector failed", e);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.weir.runtime.task;
 
+import io.weir.api.codec.CodecRegistry;
 import io.weir.api.config.Configuration;
 import io.weir.api.config.ExecutionOptions;
 import io.weir.api.time.Clock;
@@ -26,6 +27,10 @@ import io.weir.runtime.operators.Output;
 import io.weir.runtime.operators.PrintSinkOperator;
 import io.weir.runtime.operators.ProcessOperator;
 import io.weir.runtime.operators.StreamOperator;
+import io.weir.runtime.operators.KeyAware;
+import io.weir.runtime.operators.KeyedProcessOperator;
+import io.weir.runtime.operators.IntervalJoinOperator;
+import io.weir.runtime.state.KeyedStateManager;
 import io.weir.runtime.operators.TimestampsAndWatermarksOperator;
 import io.weir.runtime.operators.WriterSinkOperator;
 import io.weir.spi.sink.WriterSink;
@@ -44,9 +49,12 @@ public final class ChainFactory {
     private final Clock clock;
     private final long watermarkInterval;
 
-    public ChainFactory(String jobName, Configuration configuration) {
+    private final CodecRegistry codecs;
+
+    public ChainFactory(String jobName, Configuration configuration, CodecRegistry codecs) {
         this.jobName = jobName;
         this.configuration = configuration;
+        this.codecs = codecs;
         this.clock = configuration.get(ExecutionOptions.CLOCK);
         this.watermarkInterval = configuration.get(ExecutionOptions.AUTO_WATERMARK_INTERVAL).toMillis();
     }
@@ -89,8 +97,15 @@ public final class ChainFactory {
             side.forEach((id, outs) -> sideOuts.put(id, FanOutOutput.of(outs)));
             StreamOperator op = createOperator(node);
             ops.put(node, op);
+            KeyedStateManager keyed = isKeyed(node)
+                    ? KeyedStateManager.create(configuration, codecs, node.label(), subtask, node.parallelism(),
+                    node.maxParallelism(), clock::currentTimeMillis)
+                    : null;
+            if (keyed != null && !(op instanceof KeyAware)) {
+                op.setKeyContext(((Partitioning.KeyGroups) node.inputs().getFirst().partitioning()).keySelector(), keyed);
+            }
             contexts.put(op, new OperatorContext(jobName, node.name(), subtask, node.parallelism(),
-                    node.maxParallelism(), mainOut, sideOuts, clock::currentTimeMillis));
+                    node.maxParallelism(), mainOut, sideOuts, clock::currentTimeMillis, codecs, keyed));
         }
         List<StreamOperator> ordered = new ArrayList<>();
         for (OperatorNode n : nodes) {
@@ -111,6 +126,8 @@ public final class ChainFactory {
                 case OperatorSpec.Filter f -> new FilterOperator(f.function());
                 case OperatorSpec.Process p -> new ProcessOperator(p.function());
                 case OperatorSpec.KeyedReduce r -> new KeyedReduceOperator(r.keySelector(), r.function());
+                case OperatorSpec.KeyedProcess k -> new KeyedProcessOperator(k.keySelector(), k.function());
+                case OperatorSpec.IntervalJoin j -> new IntervalJoinOperator(j.keySelector(), j.lower(), j.upper(), j.function());
                 case OperatorSpec.TimestampsAndWatermarks t ->
                         new TimestampsAndWatermarksOperator(t.function(), watermarkInterval, clock);
             };
@@ -123,6 +140,12 @@ public final class ChainFactory {
             };
             default -> throw new IllegalStateException("no operator for " + node.label());
         };
+    }
+
+    /** Operators fed by a keyBy get keyed state for the key groups their subtask owns. */
+    private static boolean isKeyed(OperatorNode node) {
+        return !node.inputs().isEmpty()
+                && node.inputs().stream().allMatch(e -> e.partitioning() instanceof Partitioning.KeyGroups);
     }
 
     private static RecordWriter writer(JobEdge e, int subtask, ChannelWriter[] channels) {

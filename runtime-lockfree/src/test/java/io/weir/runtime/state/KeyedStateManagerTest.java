@@ -1,0 +1,71 @@
+package io.weir.runtime.state;
+
+import io.weir.api.codec.CodecRegistry;
+import io.weir.api.config.Configuration;
+import io.weir.api.state.ValueStateDescriptor;
+import io.weir.api.time.ManualClock;
+import io.weir.spi.state.KeyGroupRange;
+import io.weir.spi.state.KeyedBackendParameters;
+import io.weir.spi.state.KeyedStateBackend;
+import io.weir.spi.state.StateBackendFactory;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class KeyedStateManagerTest {
+    private final ManualClock clock = new ManualClock();
+    private final CodecRegistry codecs = new CodecRegistry();
+
+    private KeyedStateManager create(int subtask, int parallelism, int maxParallelism) {
+        return KeyedStateManager.create(new Configuration(), codecs, "op", subtask, parallelism, maxParallelism,
+                clock::currentTimeMillis);
+    }
+
+    @Test
+    void shouldUseTheHeapBackendByDefault() {
+        assertThat(StateBackends.all()).extracting(StateBackendFactory::name).contains("heap");
+        try (KeyedStateManager m = create(0, 1, 16)) {
+            assertThat(m.backend().getClass().getName()).startsWith("io.weir.state.heap.");
+            assertThat(m.backend().parameters().codecs()).isSameAs(codecs);
+        }
+    }
+
+    @Test
+    void shouldOwnTheKeyGroupsOfItsSubtaskAndNoneWhenThereAreMoreSubtasksThanKeyGroups() {
+        try (KeyedStateManager m = create(2, 3, 10)) {
+            assertThat(m.backend().keyGroupRange()).isEqualTo(KeyGroupRange.of(7, 9));
+        }
+        try (KeyedStateManager m = create(1, 4, 2)) {
+            assertThat(m.backend().keyGroupRange().isEmpty()).isTrue();
+            assertThatThrownBy(() -> m.setCurrentKey("any")).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void shouldRefuseAMaxParallelismOtherThanTheBackends() {
+        KeyedStateBackend backend = StateBackends.find("heap").create(new Configuration())
+                .createKeyedBackend(KeyedBackendParameters.builder().operatorName("op").maxParallelism(8)
+                        .keyCodec(codecs.dynamicCodec()).build());
+        assertThatThrownBy(() -> new KeyedStateManager(backend, "op", 16, clock::currentTimeMillis))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16").hasMessageContaining("8");
+    }
+
+    @Test
+    void shouldRefuseANullKeyNamingTheOperator() {
+        try (KeyedStateManager m = create(0, 1, 16)) {
+            assertThatThrownBy(() -> m.setCurrentKey(null)).isInstanceOf(NullPointerException.class)
+                    .hasMessageContaining("'op'");
+        }
+    }
+
+    @Test
+    void shouldRefuseNewStateAfterCloseAndCloseOnce() {
+        KeyedStateManager m = create(0, 1, 16);
+        m.close();
+        m.close();
+        assertThat(m.currentKey()).isNull();
+        assertThatThrownBy(() -> m.getState(new ValueStateDescriptor<>("v", Long.class)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+}

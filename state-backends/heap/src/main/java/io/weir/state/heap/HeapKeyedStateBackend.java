@@ -1,0 +1,179 @@
+package io.weir.state.heap;
+
+import io.weir.spi.state.KeyGroupRange;
+import io.weir.spi.state.KeyedBackendParameters;
+import io.weir.spi.state.KeyedStateBackend;
+import io.weir.spi.state.KeyedStore;
+import io.weir.spi.state.ListStore;
+import io.weir.spi.state.ListStoreSpec;
+import io.weir.spi.state.MapStore;
+import io.weir.spi.state.MapStoreSpec;
+import io.weir.spi.state.StoreSpec;
+import io.weir.spi.state.TimerStore;
+import io.weir.spi.state.TimerStoreSpec;
+import io.weir.spi.state.ValueStore;
+import io.weir.spi.state.ValueStoreSpec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The heap {@link KeyedStateBackend}: holds the current key (with its hash, computed once per key)
+ * for its stores, and the stores by name. Single-threaded, as the SPI says.
+ */
+final class HeapKeyedStateBackend implements KeyedStateBackend {
+    private final KeyedBackendParameters parameters;
+    private final KeyGroupRange range;
+    private final Map<String, KeyedStore<?, ?>> stores = new LinkedHashMap<>();
+    private final Map<String, HeapTimerStore<?>> timerStores = new LinkedHashMap<>();
+    private Object currentKey;
+    private int currentKeyGroup = -1;
+    private int currentKeyHash;
+    private boolean closed;
+
+    HeapKeyedStateBackend(KeyedBackendParameters parameters) {
+        this.parameters = parameters;
+        this.range = parameters.keyGroupRange();
+    }
+
+    @Override
+    public KeyedBackendParameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public KeyGroupRange keyGroupRange() {
+        return range;
+    }
+
+    @Override
+    public void setCurrentKey(Object key, int keyGroup) {
+        Objects.requireNonNull(key, "key");
+        if (!range.contains(keyGroup)) {
+            throw new IllegalArgumentException("operator '" + parameters.operatorName() + "' subtask "
+                    + parameters.subtaskIndex() + ": key " + key + " is in key group " + keyGroup
+                    + ", which this subtask does not own (it owns " + range + ")");
+        }
+        if (key != currentKey) {
+            currentKey = key;
+            currentKeyHash = key.hashCode();
+        }
+        currentKeyGroup = keyGroup;
+    }
+
+    @Override
+    public Object currentKey() {
+        return currentKey;
+    }
+
+    @Override
+    public int currentKeyGroup() {
+        return currentKeyGroup;
+    }
+
+    int currentKeyHash() {
+        return currentKeyHash;
+    }
+
+    /** The current key group's index in the stores' arrays; fails when no key is set. */
+    int currentKeyGroupIndex(String storeName) {
+        if (currentKey == null) {
+            throw new IllegalStateException("operator '" + parameters.operatorName() + "': store '" + storeName
+                    + "' was used without a current key");
+        }
+        return currentKeyGroup - range.first();
+    }
+
+    @Override
+    public <N, V> ValueStore<N, V> valueStore(ValueStoreSpec<N, V> spec) {
+        return store(spec, HeapValueStore.class, () -> new HeapValueStore<>(this, spec));
+    }
+
+    @Override
+    public <N, E> ListStore<N, E> listStore(ListStoreSpec<N, E> spec) {
+        return store(spec, HeapListStore.class, () -> new HeapListStore<>(this, spec));
+    }
+
+    @Override
+    public <N, K, V> MapStore<N, K, V> mapStore(MapStoreSpec<N, K, V> spec) {
+        return store(spec, HeapMapStore.class, () -> new HeapMapStore<>(this, spec));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <S> S store(StoreSpec spec, Class<?> kind, java.util.function.Supplier<S> create) {
+        requireOpen();
+        KeyedStore<?, ?> existing = stores.get(spec.name());
+        if (existing == null) {
+            S store = create.get();
+            stores.put(spec.name(), (KeyedStore<?, ?>) store);
+            return store;
+        }
+        if (!kind.isInstance(existing)) {
+            throw new IllegalStateException("operator '" + parameters.operatorName() + "': store '" + spec.name()
+                    + "' is a " + kindOf(existing.spec()) + " store; it cannot also be a " + kindOf(spec) + " store");
+        }
+        return (S) existing;
+    }
+
+    private static String kindOf(StoreSpec spec) {
+        return switch (spec) {
+            case ValueStoreSpec<?, ?> v -> "value";
+            case ListStoreSpec<?, ?> l -> "list";
+            case MapStoreSpec<?, ?, ?> m -> "map";
+            case TimerStoreSpec<?> t -> "timer";
+        };
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <N> TimerStore<N> timerStore(TimerStoreSpec<N> spec) {
+        requireOpen();
+        return (TimerStore<N>) timerStores.computeIfAbsent(spec.name(), n -> new HeapTimerStore<>(this, spec));
+    }
+
+    @Override
+    public List<KeyedStore<?, ?>> stores() {
+        return List.copyOf(stores.values());
+    }
+
+    @Override
+    public List<TimerStore<?>> timerStores() {
+        return new ArrayList<>(timerStores.values());
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the keyed state backend of operator '" + parameters.operatorName()
+                    + "' is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (KeyedStore<?, ?> s : stores.values()) {
+            switch (s) {
+                case HeapValueStore<?, ?> v -> v.table().clear();
+                case HeapListStore<?, ?> l -> l.table().clear();
+                case HeapMapStore<?, ?, ?> m -> m.table().clear();
+                default -> { }
+            }
+        }
+        timerStores.values().forEach(HeapTimerStore::clear);
+        stores.clear();
+        timerStores.clear();
+        currentKey = null;
+        currentKeyGroup = -1;
+    }
+
+    @Override
+    public String toString() {
+        return "HeapKeyedStateBackend[" + parameters + ", stores=" + stores.keySet() + ", timers=" + timerStores.keySet() + "]";
+    }
+}
