@@ -43,6 +43,12 @@ public class KeyedStream<T, K> extends DataStream<T> {
         return oneInput("process", new OperatorSpec.KeyedProcess(keySelector, Objects.requireNonNull(function, "function")), null);
     }
 
+    /** Cuts the stream into windows assigned by {@code assigner}; finish with reduce, aggregate or process. */
+    public <W extends io.weir.api.windowing.Window> WindowedStream<T, K, W> window(
+            io.weir.api.windowing.assigners.WindowAssigner<? super T, W> assigner) {
+        return new WindowedStream<>(this, assigner);
+    }
+
     /**
      * Rolling reduce: for each record, combines it with the current value of its key and emits the new
      * value (the first record of a key is emitted as it is).

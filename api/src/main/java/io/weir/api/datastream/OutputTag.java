@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param <T>  side output record type
  */
 @Stable
-public record OutputTag<T>(String id, Class<T> type) {
+public record OutputTag<T>(String id, Class<T> type) implements java.io.Serializable {
     public OutputTag {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");

@@ -13,7 +13,7 @@ import io.weir.api.annotation.Stable;
  * @param <OUT> result type
  */
 @Stable
-public interface AggregateFunction<IN, ACC, OUT> {
+public interface AggregateFunction<IN, ACC, OUT> extends java.io.Serializable {
 
     /** A new, empty accumulator. */
     ACC createAccumulator();

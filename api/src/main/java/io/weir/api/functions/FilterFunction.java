@@ -9,6 +9,6 @@ import io.weir.api.annotation.Stable;
  */
 @Stable
 @FunctionalInterface
-public interface FilterFunction<T> {
+public interface FilterFunction<T> extends java.io.Serializable {
     boolean filter(T value) throws Exception;
 }

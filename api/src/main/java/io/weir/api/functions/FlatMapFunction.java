@@ -11,6 +11,6 @@ import io.weir.api.annotation.Stable;
  */
 @Stable
 @FunctionalInterface
-public interface FlatMapFunction<T, R> {
+public interface FlatMapFunction<T, R> extends java.io.Serializable {
     void flatMap(T value, Collector<R> out) throws Exception;
 }

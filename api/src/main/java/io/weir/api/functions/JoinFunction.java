@@ -11,6 +11,6 @@ import io.weir.api.annotation.Stable;
  */
 @Stable
 @FunctionalInterface
-public interface JoinFunction<L, R, O> {
+public interface JoinFunction<L, R, O> extends java.io.Serializable {
     O join(L left, R right) throws Exception;
 }

@@ -12,6 +12,6 @@ import io.weir.api.annotation.Stable;
  */
 @Stable
 @FunctionalInterface
-public interface KeySelector<T, K> {
+public interface KeySelector<T, K> extends java.io.Serializable {
     K getKey(T value) throws Exception;
 }

@@ -12,6 +12,6 @@ import io.weir.api.annotation.Stable;
  */
 @Stable
 @FunctionalInterface
-public interface MapFunction<T, R> {
+public interface MapFunction<T, R> extends java.io.Serializable {
     R map(T value) throws Exception;
 }

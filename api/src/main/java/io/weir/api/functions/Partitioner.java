@@ -10,6 +10,6 @@ import io.weir.api.annotation.Stable;
  */
 @Stable
 @FunctionalInterface
-public interface Partitioner<K> {
+public interface Partitioner<K> extends java.io.Serializable {
     int partition(K key, int numPartitions);
 }

@@ -10,6 +10,6 @@ import io.weir.api.annotation.Stable;
  */
 @Stable
 @FunctionalInterface
-public interface ReduceFunction<T> {
+public interface ReduceFunction<T> extends java.io.Serializable {
     T reduce(T accumulated, T value) throws Exception;
 }

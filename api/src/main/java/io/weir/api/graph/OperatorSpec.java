@@ -44,6 +44,18 @@ public sealed interface OperatorSpec {
                         io.weir.api.functions.ProcessJoinFunction<?, ?, ?> function) implements OperatorSpec {
     }
 
+    /**
+     * A window operator on a keyed stream ({@code WindowedStream}): the window assigner, the trigger (the
+     * assigner's default unless the job set one), the allowed lateness in milliseconds, the late-data side
+     * output ({@code null}: late records are counted as dropped) and the window function. Emits side
+     * outputs: the late-data tag, and whatever its process window function sends.
+     */
+    record Window(KeySelector<?, ?> keySelector, io.weir.api.windowing.assigners.WindowAssigner<?, ?> assigner,
+                  io.weir.api.windowing.triggers.Trigger<?, ?> trigger, long allowedLateness,
+                  io.weir.api.datastream.OutputTag<?> lateDataTag, io.weir.api.windowing.WindowFunctionSpec function)
+            implements OperatorSpec {
+    }
+
     /** Rolling reduce on a keyed stream: emits the new accumulated value for each record. */
     record KeyedReduce(KeySelector<?, ?> keySelector, ReduceFunction<?> function) implements OperatorSpec {
     }

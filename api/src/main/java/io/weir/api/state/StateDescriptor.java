@@ -24,9 +24,10 @@ import java.util.Objects;
  * @param <S> the kind of state handle it describes
  */
 @Stable
-public abstract sealed class StateDescriptor<S extends State>
+public abstract sealed class StateDescriptor<S extends State> implements java.io.Serializable
         permits ValueStateDescriptor, ListStateDescriptor, MapStateDescriptor, ReducingStateDescriptor,
         AggregatingStateDescriptor {
+    private static final long serialVersionUID = 1L;
 
     private final String name;
     private StateTtlConfig ttlConfig = StateTtlConfig.DISABLED;

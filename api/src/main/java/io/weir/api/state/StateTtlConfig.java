@@ -30,7 +30,8 @@ import java.util.Objects;
  * Immutable; the builder is not thread-safe.
  */
 @Stable
-public final class StateTtlConfig {
+public final class StateTtlConfig implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** When a value's last-access timestamp is refreshed. */
     public enum UpdateType {

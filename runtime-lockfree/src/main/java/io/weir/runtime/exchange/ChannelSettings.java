@@ -13,6 +13,9 @@ import io.weir.api.config.ExecutionOptions;
  * @param batchSize  elements per batch in object mode ({@code exchange.batch-size})
  * @param bufferSize bytes per off-heap buffer in serialized mode; one encoded element must fit in
  *                   one buffer ({@code exchange.buffer-size})
+ *
+ * <h2>Thread safety</h2>
+ * Immutable.
  */
 public record ChannelSettings(int capacity, int batchSize, int bufferSize) {
 

@@ -177,7 +177,7 @@ public final class JobGraphBuilder {
         }
         if (tag != null && !emitsSideOutputs(source)) {
             throw new IllegalArgumentException("getSideOutput('" + tag.id() + "') on " + source.label()
-                    + ", which emits no side outputs (only process functions do)");
+                    + ", which emits no side outputs (process functions, windows with late data and interval joins do)");
         }
         Partitioning resolved = partitioning;
         if (resolved == null) {
@@ -212,6 +212,8 @@ public final class JobGraphBuilder {
     }
 
     private static boolean emitsSideOutputs(OperatorNode node) {
-        return node.transformation() instanceof OneInputTransformation<?, ?> o && o.spec() instanceof OperatorSpec.Process;
+        return node.transformation() instanceof OneInputTransformation<?, ?> o
+                && (o.spec() instanceof OperatorSpec.Process || o.spec() instanceof OperatorSpec.KeyedProcess
+                || o.spec() instanceof OperatorSpec.Window || o.spec() instanceof OperatorSpec.IntervalJoin);
     }
 }

@@ -43,12 +43,17 @@ public final class TimestampsAndWatermarksOperator extends StreamOperator {
         long ts;
         try {
             ts = assigner.extractTimestamp(value, timestamp);
-            generator.onEvent(value, ts, watermarks);
         } catch (RuntimeException e) {
-            throw fail("timestamp assigner or watermark generator failed", e);
+            throw fail("timestamp assigner failed", e);
         }
         recordsOut++;
         output.emit(value, ts);
+        // as Flink: the record first, then the generator (whose watermark must follow the record)
+        try {
+            generator.onEvent(value, ts, watermarks);
+        } catch (RuntimeException e) {
+            throw fail("watermark generator failed", e);
+        }
     }
 
     @Override

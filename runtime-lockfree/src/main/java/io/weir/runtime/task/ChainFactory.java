@@ -19,6 +19,7 @@ import io.weir.runtime.graph.OperatorNode;
 import io.weir.runtime.operators.CollectSinkOperator;
 import io.weir.runtime.operators.DiscardSinkOperator;
 import io.weir.runtime.operators.FilterOperator;
+import io.weir.runtime.operators.FunctionCopies;
 import io.weir.runtime.operators.FlatMapOperator;
 import io.weir.runtime.operators.KeyedReduceOperator;
 import io.weir.runtime.operators.MapOperator;
@@ -27,6 +28,7 @@ import io.weir.runtime.operators.Output;
 import io.weir.runtime.operators.PrintSinkOperator;
 import io.weir.runtime.operators.ProcessOperator;
 import io.weir.runtime.operators.StreamOperator;
+import io.weir.runtime.operators.window.WindowOperators;
 import io.weir.runtime.operators.KeyAware;
 import io.weir.runtime.operators.KeyedProcessOperator;
 import io.weir.runtime.operators.IntervalJoinOperator;
@@ -121,13 +123,14 @@ public final class ChainFactory {
     private StreamOperator createOperator(OperatorNode node) {
         return switch (node.transformation()) {
             case OneInputTransformation<?, ?> o -> switch (o.spec()) {
-                case OperatorSpec.Map m -> new MapOperator(m.function());
-                case OperatorSpec.FlatMap f -> new FlatMapOperator(f.function());
-                case OperatorSpec.Filter f -> new FilterOperator(f.function());
-                case OperatorSpec.Process p -> new ProcessOperator(p.function());
-                case OperatorSpec.KeyedReduce r -> new KeyedReduceOperator(r.keySelector(), r.function());
-                case OperatorSpec.KeyedProcess k -> new KeyedProcessOperator(k.keySelector(), k.function());
-                case OperatorSpec.IntervalJoin j -> new IntervalJoinOperator(j.keySelector(), j.lower(), j.upper(), j.function());
+                case OperatorSpec.Map m -> new MapOperator(copy(m.function(), node));
+                case OperatorSpec.FlatMap f -> new FlatMapOperator(copy(f.function(), node));
+                case OperatorSpec.Filter f -> new FilterOperator(copy(f.function(), node));
+                case OperatorSpec.Process p -> new ProcessOperator(copy(p.function(), node));
+                case OperatorSpec.KeyedReduce r -> new KeyedReduceOperator(r.keySelector(), copy(r.function(), node));
+                case OperatorSpec.KeyedProcess k -> new KeyedProcessOperator(k.keySelector(), copy(k.function(), node));
+                case OperatorSpec.IntervalJoin j -> new IntervalJoinOperator(j.keySelector(), j.lower(), j.upper(), copy(j.function(), node));
+                case OperatorSpec.Window w -> WindowOperators.create(w, o.input().outputType(), node.label(), true);
                 case OperatorSpec.TimestampsAndWatermarks t ->
                         new TimestampsAndWatermarksOperator(t.function(), watermarkInterval, clock);
             };
@@ -140,6 +143,10 @@ public final class ChainFactory {
             };
             default -> throw new IllegalStateException("no operator for " + node.label());
         };
+    }
+
+    private static <F> F copy(F function, OperatorNode node) {
+        return FunctionCopies.copy(function, node.label());
     }
 
     /** Operators fed by a keyBy get keyed state for the key groups their subtask owns. */

@@ -58,25 +58,30 @@ class JobLifecycleTest {
         assertThat(client.status()).isEqualTo(JobStatus.FAILED);
     }
 
-    @Test
-    void shouldCloseRichFunctionsOnFailureAndOnSuccess() {
-        List<String> events = new CopyOnWriteArrayList<>();
-        class Tracking implements MapFunction<Long, Long>, RichFunction {
-            @Override
-            public void open(RuntimeContext context) {
-                events.add("open " + context.operatorName() + " " + context.subtaskIndex() + "/" + context.parallelism());
-            }
+    /** Records lifecycle calls in a static list: each subtask runs its own copy of the function. */
+    static final class Tracking implements MapFunction<Long, Long>, RichFunction {
+        static final List<String> EVENTS = new CopyOnWriteArrayList<>();
 
-            @Override
-            public Long map(Long value) {
-                return value;
-            }
-
-            @Override
-            public void close() {
-                events.add("close");
-            }
+        @Override
+        public void open(RuntimeContext context) {
+            EVENTS.add("open " + context.operatorName() + " " + context.subtaskIndex() + "/" + context.parallelism());
         }
+
+        @Override
+        public Long map(Long value) {
+            return value;
+        }
+
+        @Override
+        public void close() {
+            EVENTS.add("close");
+        }
+    }
+
+    @Test
+    void shouldGiveEachSubtaskItsOwnRichFunctionAndCloseIt() {
+        List<String> events = Tracking.EVENTS;
+        events.clear();
         var env = env("cooperative");
         env.fromSequence(1, 10).map(new Tracking()).name("tracked").sinkTo(Sinks.discard());
         env.execute("rich");

@@ -145,22 +145,31 @@ class PipelineShapesTest {
         OutputTag<String> small = new OutputTag<>("small", String.class);
         CollectSink<Long> main = Sinks.collect();
         CollectSink<String> side = Sinks.collect();
-        var processed = env.fromSequence(1, 5_000).rebalance().process(new ProcessFunction<Long, Long>() {
-            @Override
-            public void processElement(Long value, Context context, Collector<Long> out) {
-                if (value < 100) {
-                    context.output(small, "small-" + value);
-                } else {
-                    out.collect(value);
-                }
-            }
-        });
+        var processed = env.fromSequence(1, 5_000).rebalance().process(new SplitSmall(small));
         processed.sinkTo(main);
         processed.getSideOutput(small).sinkTo(side);
         env.execute("side outputs");
         assertThat(main.results()).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(100, 5_000).boxed().toList());
         assertThat(side.results()).containsExactlyInAnyOrderElementsOf(
                 LongStream.range(1, 100).mapToObj(v -> "small-" + v).toList());
+    }
+
+    /** Sends values below 100 to a side output. */
+    static final class SplitSmall extends ProcessFunction<Long, Long> {
+        private final OutputTag<String> small;
+
+        SplitSmall(OutputTag<String> small) {
+            this.small = small;
+        }
+
+        @Override
+        public void processElement(Long value, Context context, Collector<Long> out) {
+            if (value < 100) {
+                context.output(small, "small-" + value);
+            } else {
+                out.collect(value);
+            }
+        }
     }
 
     static List<String> text(Random random, int lines, int wordsPerLine, int vocabulary) {
