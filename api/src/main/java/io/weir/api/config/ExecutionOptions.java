@@ -47,6 +47,10 @@ public final class ExecutionOptions {
     public static final ConfigOption<Clock> CLOCK = ConfigOption.of("clock", Clock.class, Clock.system(),
             "processing-time clock (set a ManualClock in tests with StreamEnvironment.setClock)");
 
+    public static final ConfigOption<Boolean> WINDOW_SLICING = ConfigOption.of("window.slicing", Boolean.class, true,
+            "share per-slice partial aggregates between overlapping tumbling/sliding windows with reduce/aggregate "
+                    + "(functions must be associative and commutative, and must not modify their arguments)");
+
     public static final ConfigOption<Duration> WATCHDOG_TIMEOUT = ConfigOption.of("watchdog.timeout", Duration.class,
             Duration.ofSeconds(30), "how long a job may make no progress while data waits before it is failed");
 }

@@ -112,6 +112,11 @@ public class DataStream<T> {
                 transformation.outputType()));
     }
 
+    /** Starts a window join with {@code other}: {@code join(other).where(...).equalTo(...).window(...).apply(...)}. */
+    public <R> JoinedStreams<T, R> join(DataStream<R> other) {
+        return new JoinedStreams<>(this, Objects.requireNonNull(other, "other"));
+    }
+
     /** The side output named by {@code tag} of the operator that produced this stream. */
     public <X> DataStream<X> getSideOutput(OutputTag<X> tag) {
         Objects.requireNonNull(tag, "tag");

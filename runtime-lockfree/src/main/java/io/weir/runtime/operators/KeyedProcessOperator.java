@@ -73,8 +73,9 @@ public final class KeyedProcessOperator extends UdfOperator<KeyedProcessFunction
 
     @Override
     public void onProcessingTime(long now) {
-        if (state.nextProcessingTimeTimer() <= now) {
-            state.advanceProcessingTime(now);
+        // as Flink (FLINK-9857): a processing-time timer for t fires once the clock is past t
+        if (state.nextProcessingTimeTimer() < now) {
+            state.advanceProcessingTime(now - 1);
         }
     }
 

@@ -130,7 +130,8 @@ public final class ChainFactory {
                 case OperatorSpec.KeyedReduce r -> new KeyedReduceOperator(r.keySelector(), copy(r.function(), node));
                 case OperatorSpec.KeyedProcess k -> new KeyedProcessOperator(k.keySelector(), copy(k.function(), node));
                 case OperatorSpec.IntervalJoin j -> new IntervalJoinOperator(j.keySelector(), j.lower(), j.upper(), copy(j.function(), node));
-                case OperatorSpec.Window w -> WindowOperators.create(w, o.input().outputType(), node.label(), true);
+                case OperatorSpec.Window w -> WindowOperators.create(w, o.input().outputType(), node.label(),
+                        configuration.get(ExecutionOptions.WINDOW_SLICING));
                 case OperatorSpec.TimestampsAndWatermarks t ->
                         new TimestampsAndWatermarksOperator(t.function(), watermarkInterval, clock);
             };

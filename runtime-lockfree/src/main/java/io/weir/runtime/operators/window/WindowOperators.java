@@ -2,10 +2,10 @@ package io.weir.runtime.operators.window;
 
 import io.weir.api.graph.OperatorSpec;
 import io.weir.api.windowing.WindowFunctionSpec;
-import io.weir.runtime.operators.FunctionCopies;
 import io.weir.api.windowing.assigners.AlignedWindowAssigner;
 import io.weir.api.windowing.triggers.EventTimeTrigger;
 import io.weir.api.windowing.triggers.ProcessingTimeTrigger;
+import io.weir.runtime.operators.FunctionCopies;
 
 /**
  * Chooses the operator for a window definition: {@link SlicingWindowOperator} for tumbling or sliding
