@@ -32,8 +32,9 @@ public interface Channel extends AutoCloseable {
 
     /**
      * Releases the channel's buffers (off-heap memory in serialized mode). Call only after both the
-     * producer and the consumer have stopped; using either side afterwards throws
-     * {@link IllegalStateException}. Idempotent.
+     * producer and the consumer have stopped. Afterwards {@link ChannelReader#poll},
+     * {@link ChannelWriter#flush()} and any write that publishes a batch throw
+     * {@link IllegalStateException} (never a crash: freed off-heap memory is not reachable). Idempotent.
      */
     @Override
     void close();
