@@ -16,6 +16,11 @@ import java.util.concurrent.TimeoutException;
 @Stable
 public interface JobClient {
 
+    /** The number of times the job was restarted after a failure so far. */
+    default int restarts() {
+        return 0;
+    }
+
     /** The job's name. */
     String jobName();
 
@@ -54,4 +59,25 @@ public interface JobClient {
 
     /** A snapshot of the job's metrics (live while it runs, final after it ends). */
     JobMetrics metrics();
+
+    /** Every checkpoint and savepoint of this run so far, oldest first. */
+    java.util.List<io.weir.api.metrics.CheckpointInfo> checkpointHistory();
+
+    /**
+     * Triggers a checkpoint now (checkpoint storage must be configured; the periodic interval may be 0).
+     * Completes when it is complete, exceptionally when it is aborted.
+     */
+    CompletableFuture<io.weir.api.metrics.CheckpointInfo> triggerCheckpoint();
+
+    /**
+     * Triggers a savepoint into {@code directory}: a self-contained checkpoint that is never deleted and that a
+     * job (possibly with another parallelism) can start from with {@code execution.savepoint.path}.
+     */
+    CompletableFuture<io.weir.api.metrics.CheckpointInfo> triggerSavepoint(String directory);
+
+    /**
+     * Takes a savepoint into {@code directory}, lets sinks commit it, then stops the job (status FINISHED).
+     * Completes with the savepoint.
+     */
+    CompletableFuture<io.weir.api.metrics.CheckpointInfo> stopWithSavepoint(String directory);
 }

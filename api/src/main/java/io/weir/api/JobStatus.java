@@ -5,7 +5,7 @@ import io.weir.api.annotation.Stable;
 /** Where a job is in its life. */
 @Stable
 public enum JobStatus {
-    CREATED, RUNNING, FINISHED, FAILED, CANCELED;
+    CREATED, RUNNING, RESTARTING, FINISHED, FAILED, CANCELED;
 
     /** {@code true} once the job can no longer change status. */
     public boolean isTerminal() {

@@ -47,6 +47,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * written before (checkpoints and savepoints included) unreadable; register a codec of your own
  * for a type whose format must evolve.
  *
+ * <p><b>Persistence:</b> the {@linkplain #dynamicCodec() dynamic codec}, and every derived codec that
+ * uses it (type variables, raw collections), writes ids local to this JVM. Whatever is persisted
+ * (keyed state, checkpoints, savepoints) takes its codecs from the {@linkplain #portable() portable
+ * view}, whose derived codecs write class names instead ({@link #portableDynamicCodec()}).
+ *
  * <p>A record's members are reached through {@link java.lang.invoke.MethodHandles#privateLookupIn},
  * so a record in a named module needs its package opened to this module. A derived record codec
  * is a small hidden class that holds the record's method handles as constants, so that the JIT
@@ -62,12 +67,30 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CodecRegistry {
     private static final Map<Class<?>, Codec<?>> BUILT_INS = BuiltInCodecs.byType();
 
-    private final ConcurrentHashMap<Class<?>, Codec<?>> registered = new ConcurrentHashMap<>();
+    /** Shared by a registry and its portable view. */
+    private final ConcurrentHashMap<Class<?>, Codec<?>> registered;
     private final ConcurrentHashMap<Class<?>, Codec<?>> derived = new ConcurrentHashMap<>();
-    private final DynamicCodec dynamic = new DynamicCodec(this);
+    /** A {@link DynamicCodec} (JVM-local ids), or on the portable view a {@link PortableDynamicCodec}. */
+    private final Codec<Object> dynamic;
+    /** The registry with the JVM-local dynamic codec: the one the user created. */
+    private final CodecRegistry local;
+    /** The portable view ({@code this} on the view itself). */
+    private final CodecRegistry portable;
 
     /** A registry with only the built-in and derivable codecs. */
     public CodecRegistry() {
+        this.registered = new ConcurrentHashMap<>();
+        this.local = this;
+        this.dynamic = new DynamicCodec(this);
+        this.portable = new CodecRegistry(this);
+    }
+
+    /** The portable view of {@code local}: same registrations, its own derivations. */
+    private CodecRegistry(CodecRegistry local) {
+        this.registered = local.registered;
+        this.local = local;
+        this.portable = this;
+        this.dynamic = new PortableDynamicCodec(this);
     }
 
     /**
@@ -89,9 +112,18 @@ public final class CodecRegistry {
                     + box.getSimpleName() + ".class instead");
         }
         registered.put(type, codec);
-        derived.clear();
-        dynamic.invalidate();
+        local.forgetDerived();
+        portable.forgetDerived();
         return this;
+    }
+
+    private void forgetDerived() {
+        derived.clear();
+        switch (dynamic) {
+            case DynamicCodec d -> d.invalidate();
+            case PortableDynamicCodec p -> p.invalidate();
+            default -> throw new IllegalStateException("unexpected dynamic codec " + dynamic);
+        }
     }
 
     /**
@@ -135,12 +167,36 @@ public final class CodecRegistry {
     /**
      * The codec for values whose class is known only at run time: a var-int type id, then the
      * value with its class's codec. Ids are assigned by this registry the first time it sees a
-     * class, are stable for its lifetime, and are local to this JVM: never persist them (a
-     * checkpoint must use a codec for the static type). Refuses null. Decoding an id this
-     * registry never assigned is a {@link CodecException} naming the id.
+     * class, are stable for its lifetime, and are local to this JVM: never persist them (use
+     * {@link #portableDynamicCodec()} for anything a checkpoint keeps). Refuses null. Decoding an id
+     * this registry never assigned is a {@link CodecException} naming the id. On the
+     * {@linkplain #portable() portable view} this is {@link #portableDynamicCodec()}.
      */
     public Codec<Object> dynamicCodec() {
         return dynamic;
+    }
+
+    /**
+     * The snapshot-safe codec for values whose class is known only at run time (keys, accumulators of
+     * undeclared type): a var-int tag for a few common classes, otherwise tag 0 and the class's name,
+     * then the value with the codec of its class from the {@linkplain #portable() portable view}. What
+     * it writes can be read by any registry with the same registrations in any JVM; it is larger and
+     * slower than {@link #dynamicCodec()}, which stays the choice for in-memory exchange. Refuses null.
+     * Decoding a class that cannot be loaded is a {@link CodecException} naming it.
+     */
+    public Codec<Object> portableDynamicCodec() {
+        return portable.dynamic;
+    }
+
+    /**
+     * The portable view of this registry: the same registered and built-in codecs, but every codec it
+     * derives writes values of types known only at run time (type variables, raw collections) with
+     * {@link #portableDynamicCodec()}, so that its bytes may be persisted. State and checkpoints take
+     * their codecs from here. Registering on the view registers on this registry, and the other way
+     * round. The view of the view is itself.
+     */
+    public CodecRegistry portable() {
+        return portable;
     }
 
     /** The codec registered by the user for exactly {@code type}, or null. */

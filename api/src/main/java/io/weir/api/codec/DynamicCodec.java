@@ -51,7 +51,7 @@ final class DynamicCodec implements Codec<Object> {
 
     /** The id of {@code type} (after normalization), assigning one if needed. */
     int idOf(Class<?> type) {
-        return ids.computeIfAbsent(normalize(type), this::assign);
+        return ids.computeIfAbsent(normalize(registry, type), this::assign);
     }
 
     @Override
@@ -78,7 +78,7 @@ final class DynamicCodec implements Codec<Object> {
     }
 
     private Entry learn(Cache c, Class<?> runtimeType) {
-        Class<?> type = normalize(runtimeType);
+        Class<?> type = normalize(registry, runtimeType);
         Codec<Object> codec = codecOf(type); // before the id: a class without a codec gets no id
         Entry entry = new Entry(type, ids.computeIfAbsent(type, this::assign), codec);
         publish(c, entry);
@@ -104,7 +104,12 @@ final class DynamicCodec implements Codec<Object> {
         return (Codec<Object>) registry.requireCodec(type, "the dynamic codec");
     }
 
-    private Class<?> normalize(Class<?> type) {
+    /**
+     * The class a value of {@code type} is written as: itself when it has a registered codec or is a
+     * record; its enum for an enum constant with a body; {@code List}, {@code Set} or {@code Map} for
+     * their implementations. Shared with {@link PortableDynamicCodec}.
+     */
+    static Class<?> normalize(CodecRegistry registry, Class<?> type) {
         if (registry.registered(type) != null || type.isRecord()) {
             return type;
         }

@@ -6,40 +6,57 @@ import io.weir.api.JobResult;
 import io.weir.api.JobStatus;
 import io.weir.api.codec.Codec;
 import io.weir.api.codec.CodecException;
+import io.weir.api.config.CheckpointOptions;
 import io.weir.api.config.Configuration;
 import io.weir.api.config.ExchangeMode;
 import io.weir.api.config.ExecutionOptions;
+import io.weir.api.config.RecoveryOptions;
 import io.weir.api.execution.JobPlan;
-import io.weir.api.metrics.ChannelMetrics;
+import io.weir.api.metrics.CheckpointInfo;
 import io.weir.api.metrics.JobMetrics;
 import io.weir.api.metrics.OperatorMetrics;
+import io.weir.api.time.Clock;
+import io.weir.runtime.checkpoint.CheckpointCoordinator;
+import io.weir.runtime.checkpoint.CheckpointMetadata;
+import io.weir.runtime.checkpoint.RestorePlan;
+import io.weir.runtime.checkpoint.TaskCommand;
 import io.weir.runtime.exchange.Channel;
 import io.weir.runtime.exchange.ChannelSettings;
+import io.weir.runtime.fault.FaultInjector;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobGraphBuilder;
+import io.weir.runtime.graph.OperatorIds;
 import io.weir.runtime.operators.OperatorException;
-import io.weir.runtime.task.StreamTask;
+import io.weir.runtime.source.SourceCoordinator;
 import io.weir.runtime.task.Monitored;
-import io.weir.spi.scheduler.Scheduler;
+import io.weir.runtime.task.StreamTask;
+import io.weir.spi.checkpoint.CheckpointStorage;
+import io.weir.spi.checkpoint.CheckpointStorageContext;
+import io.weir.spi.checkpoint.CheckpointStorageFactory;
+import io.weir.spi.checkpoint.CompletedCheckpoint;
 import io.weir.spi.scheduler.SchedulerFactory;
 import io.weir.spi.scheduler.Tasklet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One run of a job on this machine, and its {@link JobClient}. Builds the job graph, the channels and the
- * tasks, hands the tasklets to the configured scheduler and supervises the run from a thread of its own:
- * it notices the end (every task done), a failure (reported by the scheduler), a cancel request and the
- * watchdog's verdict, then stops the scheduler, releases resources and completes the result.
+ * One job on this machine, and its {@link JobClient}. Builds the job graph once; each attempt deploys it
+ * (channels, tasks, restored state) and hands the tasklets to the configured scheduler. A supervisor
+ * thread of its own notices the end (every task reached the end of its input, then, after the final
+ * commit, finished), failures (reported by the scheduler), cancel and stop requests and the watchdog's
+ * verdict; it drives the checkpoint coordinator, and after a failure it restarts the job from the newest
+ * restorable checkpoint as the restart strategy allows.
  *
  * <h2>Thread safety</h2>
  * The {@link JobClient} methods are thread-safe. Events from worker threads arrive through atomics and
@@ -52,38 +69,54 @@ public final class JobRun implements JobClient {
     private final JobPlan plan;
     private final JobGraph graph;
     private final Configuration configuration;
-    private final PhysicalPlan physical;
+    private final ExchangeMode mode;
+    private final ChannelSettings settings;
     private final String schedulerName;
-    private final Scheduler scheduler;
-    private final WorkerProbes probes = new WorkerProbes();
-    private final AtomicInteger runningTasks;
-    private final AtomicReference<JobFailedException> failure = new AtomicReference<>();
-    private final CompletableFuture<JobResult> result = new CompletableFuture<>();
+    private final SchedulerFactory schedulerFactory;
     private final long watchdogTimeoutNanos;
+    private final boolean checkpointing;
+    private final RestartStrategy restartStrategy;
+    private final CheckpointCoordinator coordinator;
+    private final FaultInjector faults;
+    private final Clock clock;
+    private final WorkerProbes probes = new WorkerProbes();
+    private final CompletableFuture<JobResult> result = new CompletableFuture<>();
     private volatile JobStatus status = JobStatus.CREATED;
     private volatile boolean cancelRequested;
     private volatile JobMetrics finalMetrics;
+    private volatile Attempt current;
+    private volatile StopRequest stopRequest;
+    private volatile int restarts;
     private Thread supervisor;
     private long startNanos;
+    private int failures;
+
+    private record StopRequest(String directory, CompletableFuture<CheckpointInfo> savepoint) {
+    }
 
     private JobRun(JobPlan plan) {
         this.plan = plan;
         this.configuration = plan.configuration();
         this.graph = JobGraphBuilder.build(plan);
-        ExchangeMode mode = configuration.get(ExecutionOptions.EXCHANGE_MODE);
-        ChannelSettings settings = ChannelSettings.from(configuration);
+        OperatorIds.checkUnique(graph);
+        this.mode = configuration.get(ExecutionOptions.EXCHANGE_MODE);
+        this.settings = ChannelSettings.from(configuration);
         this.watchdogTimeoutNanos = configuration.get(ExecutionOptions.WATCHDOG_TIMEOUT).toNanos();
         if (watchdogTimeoutNanos <= 0) {
             throw new IllegalArgumentException("option '" + ExecutionOptions.WATCHDOG_TIMEOUT.key() + "' must be positive");
         }
-        this.schedulerName = configuration.get(ExecutionOptions.SCHEDULER);
-        SchedulerFactory factory = findScheduler(schedulerName);
-        this.physical = PhysicalPlan.create(graph, plan, mode, settings, this::codecFor);
-        this.runningTasks = new AtomicInteger(physical.tasks().size());
-        for (StreamTask t : physical.tasks()) {
-            t.onFinished(this::taskFinished);
+        if (configuration.get(RecoveryOptions.CHECKPOINT_MAX_CONCURRENT) != 1) {
+            throw new IllegalArgumentException("option '" + RecoveryOptions.CHECKPOINT_MAX_CONCURRENT.key()
+                    + "': only 1 checkpoint in flight is supported");
         }
-        this.scheduler = factory.create(new RunSchedulerContext(this));
+        this.schedulerName = configuration.get(ExecutionOptions.SCHEDULER);
+        this.schedulerFactory = findScheduler(schedulerName);
+        this.clock = configuration.get(ExecutionOptions.CLOCK);
+        this.faults = configuration.get(FaultInjector.OPTION);
+        Duration interval = configuration.get(RecoveryOptions.CHECKPOINT_INTERVAL);
+        this.checkpointing = !interval.isZero() && !interval.isNegative();
+        this.restartStrategy = RestartStrategy.from(configuration, checkpointing);
+        this.coordinator = createCoordinator(interval);
     }
 
     /** Validates and starts a job; throws for a bad plan before any thread starts. */
@@ -93,42 +126,131 @@ public final class JobRun implements JobClient {
         return run;
     }
 
+    private CheckpointCoordinator createCoordinator(Duration interval) {
+        String storageName = configuration.get(CheckpointOptions.CHECKPOINT_STORAGE);
+        CheckpointStorageFactory factory = null;
+        List<String> names = new ArrayList<>();
+        for (CheckpointStorageFactory f : ServiceLoader.load(CheckpointStorageFactory.class)) {
+            names.add(f.name());
+            if (f.name().equals(storageName)) {
+                factory = f;
+            }
+        }
+        if (factory == null) {
+            throw new IllegalArgumentException("option '" + CheckpointOptions.CHECKPOINT_STORAGE.key()
+                    + "': no checkpoint storage named '" + storageName + "'; available: " + names);
+        }
+        CheckpointStorage storage = factory.create(CheckpointStorageContext.of(plan.jobName(), configuration));
+        ExecutorService async = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
+                .name("weir-" + plan.jobName() + "-checkpoint-io").factory());
+        // ids keep growing across runs of the job in the same directory (a restart in a new JVM included)
+        long firstId = 1;
+        try {
+            for (CompletedCheckpoint c : storage.completedCheckpoints()) {
+                firstId = Math.max(firstId, c.checkpointId() + 1);
+            }
+        } catch (IOException e) {
+            LOG.warn("job '{}': cannot list earlier checkpoints: {}", plan.jobName(), e.toString());
+        }
+        return new CheckpointCoordinator(plan.jobName(), storage, interval,
+                configuration.get(RecoveryOptions.CHECKPOINT_TIMEOUT), configuration.get(RecoveryOptions.CHECKPOINT_MIN_PAUSE),
+                configuration.get(CheckpointOptions.CHECKPOINTS_RETAINED), clock::currentTimeMillis, async, firstId);
+    }
+
     private void launch() {
         LOG.debug("starting {}", graph.describe());
         startNanos = System.nanoTime();
-        status = JobStatus.RUNNING;
         supervisor = Thread.ofPlatform().daemon().name("weir-" + plan.jobName() + "-supervisor").unstarted(this::supervise);
-        List<Tasklet> tasklets = new ArrayList<>(physical.coordinators());
-        tasklets.addAll(physical.tasks());
+        String savepoint = configuration.get(RecoveryOptions.SAVEPOINT_PATH);
+        Attempt first;
         try {
-            scheduler.start(List.copyOf(tasklets));
+            first = deploy(0, savepoint == null ? null : List.of(resolve(savepoint)), savepoint != null);
         } catch (RuntimeException e) {
-            fail(new JobFailedException("job '" + plan.jobName() + "': scheduler '" + schedulerName
+            coordinator.close();
+            throw e;
+        }
+        status = JobStatus.RUNNING;
+        startAttempt(first);
+        supervisor.start();
+    }
+
+    private CompletedCheckpoint resolve(String path) {
+        try {
+            return coordinator.storage().resolve(path);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("option '" + RecoveryOptions.SAVEPOINT_PATH.key() + "': cannot restore from "
+                    + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deploys an attempt, restoring the first of {@code candidates} that can be read; {@code strict} means
+     * the caller asked for exactly that one (a savepoint path), so failing to read it is an error, not a
+     * fall-back.
+     */
+    private Attempt deploy(int number, List<CompletedCheckpoint> candidates, boolean strict) {
+        FaultInjector attemptFaults = faults;
+        if (candidates != null) {
+            for (CompletedCheckpoint candidate : candidates) {
+                RestorePlan restore;
+                try {
+                    CheckpointMetadata metadata = CheckpointMetadata.decode(candidate.metadata(), candidate.location());
+                    restore = RestorePlan.of(candidate, metadata, graph,
+                            configuration.get(RecoveryOptions.ALLOW_NON_RESTORED_STATE));
+                } catch (IOException | CodecException e) {
+                    if (strict) {
+                        throw new IllegalArgumentException("cannot restore job '" + plan.jobName() + "' from "
+                                + candidate.location() + ": " + e.getMessage(), e);
+                    }
+                    LOG.warn("job '{}': checkpoint {} cannot be read ({}); trying an older one", plan.jobName(),
+                            candidate.location(), e.getMessage());
+                    continue;
+                }
+                try {
+                    PhysicalPlan physical = PhysicalPlan.create(graph, plan, mode, settings, this::codecFor, restore,
+                            coordinator, true, attemptFaults);
+                    LOG.info("job '{}': restored from checkpoint {} at {}", plan.jobName(), restore.checkpointId(),
+                            restore.location());
+                    return new Attempt(number, physical, graph, restore.checkpointId(), supervisor);
+                } catch (UncheckedIOException e) {
+                    if (strict) {
+                        throw new IllegalArgumentException("cannot restore job '" + plan.jobName() + "' from "
+                                + candidate.location() + ": " + e.getMessage(), e);
+                    }
+                    LOG.warn("job '{}': {}; trying an older checkpoint", plan.jobName(), e.getMessage());
+                }
+            }
+            if (!candidates.isEmpty()) {
+                throw new IllegalStateException("job '" + plan.jobName() + "': no completed checkpoint could be restored ("
+                        + candidates.size() + " tried; see the warnings above)");
+            }
+        }
+        RestorePlan restore = number > 0 ? RestorePlan.empty() : null;
+        PhysicalPlan physical = PhysicalPlan.create(graph, plan, mode, settings, this::codecFor, restore, coordinator,
+                true, attemptFaults);
+        return new Attempt(number, physical, graph, -1, supervisor);
+    }
+
+    private void startAttempt(Attempt attempt) {
+        current = attempt;
+        attempt.watchdog = new Watchdog(monitored(attempt), watchdogTimeoutNanos, System::nanoTime);
+        coordinator.bind(attempt, attempt::allRunning);
+        attempt.scheduler = schedulerFactory.create(new RunSchedulerContext(this, attempt));
+        List<Tasklet> tasklets = new ArrayList<>(attempt.physical.coordinators());
+        tasklets.addAll(attempt.physical.tasks());
+        try {
+            attempt.scheduler.start(List.copyOf(tasklets));
+        } catch (RuntimeException e) {
+            attempt.fail(new JobFailedException("job '" + plan.jobName() + "': scheduler '" + schedulerName
                     + "' failed to start: " + e, e));
         }
-        supervisor.start();
     }
 
     // ---- events from other threads ---------------------------------------------------------
 
-    private void taskFinished() {
-        if (runningTasks.decrementAndGet() == 0) {
-            LockSupport.unpark(supervisor);
-        }
-    }
-
-    /** Records the first failure and wakes the supervisor. */
-    void fail(JobFailedException e) {
-        if (failure.compareAndSet(null, e)) {
-            LockSupport.unpark(supervisor);
-        } else if (failure.get() != e) {
-            failure.get().addSuppressed(e);
-        }
-    }
-
-    /** A tasklet (or, with {@code tasklet == null}, the scheduler) failed. */
-    void taskletFailed(Tasklet tasklet, Throwable cause) {
-        fail(toJobFailure(tasklet, cause));
+    /** A tasklet (or, with {@code tasklet == null}, the scheduler) of {@code attempt} failed. */
+    void taskletFailed(Attempt attempt, Tasklet tasklet, Throwable cause) {
+        attempt.fail(toJobFailure(tasklet, cause));
     }
 
     private JobFailedException toJobFailure(Tasklet tasklet, Throwable cause) {
@@ -148,45 +270,125 @@ public final class JobRun implements JobClient {
     // ---- supervisor --------------------------------------------------------------------------
 
     private void supervise() {
-        Watchdog watchdog = new Watchdog(monitored(), watchdogTimeoutNanos, System::nanoTime);
-        long park = Math.max(1_000_000L, Math.min(watchdogTimeoutNanos / 4, 50_000_000L));
+        long park = Math.max(1_000_000L, Math.min(watchdogTimeoutNanos / 4, 10_000_000L));
         JobStatus end;
+        JobFailedException endFailure = null;
         while (true) {
-            if (failure.get() != null) {
-                end = JobStatus.FAILED;
-                break;
+            Attempt a = current;
+            JobFailedException failed = a.failure.get();
+            if (failed != null) {
+                coordinator.abortPending("the job failed");
+                stopAttempt(a, false);
+                long delay = cancelRequested ? -1 : restartStrategy.nextDelayMillis(++failures, clock.currentTimeMillis());
+                if (delay < 0) {
+                    end = cancelRequested ? JobStatus.CANCELED : JobStatus.FAILED;
+                    endFailure = failed;
+                    break;
+                }
+                LOG.warn("job '{}' failed (failure {}), restarting in {} ms: {}", plan.jobName(), failures, delay,
+                        failed.getMessage());
+                status = JobStatus.RESTARTING;
+                if (!pause(delay)) {
+                    end = JobStatus.CANCELED;
+                    break;
+                }
+                try {
+                    List<CompletedCheckpoint> candidates = coordinator.storage().completedCheckpoints();
+                    Attempt next = deploy(a.number + 1, candidates, false);
+                    restarts++;
+                    status = JobStatus.RUNNING;
+                    startAttempt(next);
+                } catch (RuntimeException | IOException e) {
+                    failed.addSuppressed(e);
+                    end = JobStatus.FAILED;
+                    endFailure = new JobFailedException("job '" + plan.jobName() + "' could not be restarted: " + e, e);
+                    endFailure.addSuppressed(failed);
+                    break;
+                }
+                continue;
             }
             if (cancelRequested) {
                 end = JobStatus.CANCELED;
+                stopAttempt(a, false);
                 break;
             }
-            if (runningTasks.get() == 0) {
+            StopRequest stop = stopRequest;
+            if (stop != null && stop.savepoint().isDone()) {
+                if (stop.savepoint().isCompletedExceptionally() || awaitNotified(a, stop)) {
+                    stopRequest = null;
+                    if (!stop.savepoint().isCompletedExceptionally()) {
+                        end = JobStatus.FINISHED;
+                        stopAttempt(a, false);
+                        break;
+                    }
+                }
+            }
+            if (a.ended.get() == a.taskCount() && !a.finalSent) {
+                a.finalSent = true;
+                coordinator.abortPending("the job's input has ended");
+                a.sendToTasks(new TaskCommand.NotifyComplete(Long.MAX_VALUE));
+            }
+            if (a.finished.get() == a.taskCount()) {
                 end = JobStatus.FINISHED;
+                stopAttempt(a, true);
+                if (a.failure.get() != null) {
+                    end = JobStatus.FAILED;
+                    endFailure = a.failure.get();
+                }
                 break;
             }
-            String verdict = watchdog.check();
+            Runnable call;
+            while ((call = pendingCalls.poll()) != null) {
+                call.run();
+            }
+            coordinator.tick();
+            String verdict = a.watchdog.check();
             if (verdict != null) {
-                fail(new JobFailedException("job '" + plan.jobName() + "' made no progress: " + verdict
-                        + " (scheduler '" + schedulerName + "', " + physical.queuedElements()
+                a.fail(new JobFailedException("job '" + plan.jobName() + "' made no progress: " + verdict
+                        + " (scheduler '" + schedulerName + "', " + a.physical.queuedElements()
                         + " elements waiting in channels); failing it rather than hanging", null));
                 continue;
             }
             LockSupport.parkNanos(this, park);
         }
-        finish(end);
+        finish(end, endFailure);
     }
 
-    private List<Monitored> monitored() {
-        List<Monitored> m = new ArrayList<>(physical.coordinators());
-        m.addAll(physical.tasks());
+    /** Waits, bounded, until every task processed the notification of the stop savepoint. */
+    private boolean awaitNotified(Attempt a, StopRequest stop) {
+        long id = stop.savepoint().join().checkpointId();
+        for (StreamTask t : a.physical.tasks()) {
+            if (t.lastNotifiedCheckpoint() < id) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sleeps {@code millis} (in slices, so that cancel interrupts it); {@code false} if cancelled. */
+    private boolean pause(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (cancelRequested) {
+                return false;
+            }
+            LockSupport.parkNanos(this, Math.min(10_000_000L, deadline - System.nanoTime()));
+        }
+        return !cancelRequested;
+    }
+
+    private List<Monitored> monitored(Attempt a) {
+        List<Monitored> m = new ArrayList<>(a.physical.coordinators());
+        m.addAll(a.physical.tasks());
         return m;
     }
 
-    private void finish(JobStatus end) {
-        scheduler.stop();
+    /** Stops the attempt's threads and releases its resources; on a clean finish, close failures fail the job. */
+    private void stopAttempt(Attempt a, boolean clean) {
+        a.scheduler.stop();
         boolean stopped;
         try {
-            stopped = scheduler.awaitTermination(STOP_TIMEOUT);
+            stopped = a.scheduler.awaitTermination(STOP_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopped = false;
@@ -194,28 +396,39 @@ public final class JobRun implements JobClient {
         if (!stopped) {
             LOG.warn("job '{}': scheduler '{}' threads did not stop within {}; resources stay allocated",
                     plan.jobName(), schedulerName, STOP_TIMEOUT);
-        } else {
-            for (StreamTask t : physical.tasks()) {
-                try {
-                    t.closeChain();
-                } catch (RuntimeException e) {
-                    if (end == JobStatus.FINISHED) {
-                        fail(toJobFailure(t, e));
-                        end = JobStatus.FAILED;
-                    } else {
-                        LOG.debug("closing {} after {}: {}", t.name(), end, e.toString());
-                    }
+            return;
+        }
+        for (StreamTask t : a.physical.tasks()) {
+            try {
+                t.closeChain();
+            } catch (RuntimeException e) {
+                if (clean) {
+                    a.fail(toJobFailure(t, e));
+                } else {
+                    LOG.debug("closing {}: {}", t.name(), e.toString());
                 }
             }
         }
-        finalMetrics = snapshotMetrics();
-        if (stopped) {
-            physical.close();
+        for (SourceCoordinator c : a.physical.coordinators()) {
+            try {
+                c.closeEnumerator();
+            } catch (RuntimeException e) {
+                LOG.debug("closing {}: {}", c.name(), e.toString());
+            }
+        }
+        finalMetrics = snapshotMetrics(a);
+        a.physical.close();
+    }
+
+    private void finish(JobStatus end, JobFailedException failure) {
+        coordinator.close();
+        if (finalMetrics == null) {
+            finalMetrics = snapshotMetrics(current);
         }
         status = end;
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
         if (end == JobStatus.FAILED) {
-            result.completeExceptionally(failure.get());
+            result.completeExceptionally(failure);
         } else {
             result.complete(new JobResult(plan.jobName(), end, took, finalMetrics));
         }
@@ -245,18 +458,63 @@ public final class JobRun implements JobClient {
     }
 
     @Override
-    public JobMetrics metrics() {
-        JobMetrics done = finalMetrics;
-        return done != null ? done : snapshotMetrics();
+    public int restarts() {
+        return restarts;
     }
 
-    private JobMetrics snapshotMetrics() {
+    @Override
+    public JobMetrics metrics() {
+        JobMetrics done = finalMetrics;
+        return done != null && status.isTerminal() ? done : snapshotMetrics(current);
+    }
+
+    @Override
+    public List<CheckpointInfo> checkpointHistory() {
+        return coordinator.history();
+    }
+
+    @Override
+    public CompletableFuture<CheckpointInfo> triggerCheckpoint() {
+        return onSupervisor(() -> coordinator.trigger(false, null));
+    }
+
+    @Override
+    public CompletableFuture<CheckpointInfo> triggerSavepoint(String directory) {
+        return onSupervisor(() -> coordinator.trigger(true, directory));
+    }
+
+    @Override
+    public CompletableFuture<CheckpointInfo> stopWithSavepoint(String directory) {
+        CompletableFuture<CheckpointInfo> savepoint = triggerSavepoint(directory);
+        stopRequest = new StopRequest(directory, savepoint);
+        return savepoint;
+    }
+
+    /** Runs a coordinator call on the supervisor thread (the coordinator's single writer). */
+    private CompletableFuture<CheckpointInfo> onSupervisor(java.util.function.Supplier<CompletableFuture<CheckpointInfo>> call) {
+        CompletableFuture<CheckpointInfo> result = new CompletableFuture<>();
+        pendingCalls.offer(() -> call.get().whenComplete((info, e) -> {
+            if (e != null) {
+                result.completeExceptionally(e);
+            } else {
+                result.complete(info);
+            }
+        }));
+        LockSupport.unpark(supervisor);
+        return result;
+    }
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> pendingCalls = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private JobMetrics snapshotMetrics(Attempt a) {
+        if (a == null) {
+            return JobMetrics.empty();
+        }
         List<OperatorMetrics> ops = new ArrayList<>();
-        for (StreamTask t : physical.tasks()) {
+        for (StreamTask t : a.physical.tasks()) {
             ops.addAll(t.metrics());
         }
-        List<ChannelMetrics> channels = physical.channelMetrics();
-        return new JobMetrics(ops, channels, probes.snapshot());
+        return new JobMetrics(ops, a.physical.channelMetrics(), probes.snapshot());
     }
 
     /** The physical plan (tests). */

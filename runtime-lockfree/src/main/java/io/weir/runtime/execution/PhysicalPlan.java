@@ -17,6 +17,11 @@ import io.weir.runtime.graph.JobEdge;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.OperatorNode;
+import io.weir.runtime.graph.OperatorIds;
+import io.weir.runtime.checkpoint.CheckpointGateway;
+import io.weir.runtime.checkpoint.RestorePlan;
+import io.weir.runtime.checkpoint.SubtaskCheckpointer;
+import io.weir.runtime.fault.FaultInjector;
 import io.weir.runtime.source.CollectionSplitSource;
 import io.weir.runtime.source.SequenceSplitSource;
 import io.weir.runtime.source.SourceCoordinator;
@@ -57,6 +62,17 @@ final class PhysicalPlan implements AutoCloseable {
 
     static PhysicalPlan create(JobGraph graph, JobPlan plan, ExchangeMode mode, ChannelSettings settings,
                                BiFunction<Class<?>, String, Codec<Object>> codecs) {
+        return create(graph, plan, mode, settings, codecs, null, CheckpointGateway.NONE, false, null);
+    }
+
+    /**
+     * Deploys {@code graph}, restoring state from {@code restore} when given; with {@code checkpointing}
+     * every task gets a checkpointer reporting to {@code gateway}. If restoring fails (a corrupt state
+     * file), everything created so far is released and the {@link java.io.UncheckedIOException} propagates.
+     */
+    static PhysicalPlan create(JobGraph graph, JobPlan plan, ExchangeMode mode, ChannelSettings settings,
+                               BiFunction<Class<?>, String, Codec<Object>> codecs, RestorePlan restore,
+                               CheckpointGateway gateway, boolean checkpointing, FaultInjector faults) {
         Map<JobEdge, Channel[][]> channels = new LinkedHashMap<>();
         List<JobRun.NamedChannel> named = new ArrayList<>();
         try {
@@ -87,22 +103,52 @@ final class PhysicalPlan implements AutoCloseable {
         io.weir.api.time.Clock clock = plan.configuration().get(io.weir.api.config.ExecutionOptions.CLOCK);
         List<SourceCoordinator> coordinators = new ArrayList<>();
         List<StreamTask> tasks = new ArrayList<>();
+        try {
+            deploy(graph, plan, chains, clock, channels, coordinators, tasks, restore, gateway, checkpointing, faults);
+        } catch (RuntimeException e) {
+            for (StreamTask t : tasks) {
+                try {
+                    t.closeChain();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            named.forEach(n -> n.channel().close());
+            throw e;
+        }
+        return new PhysicalPlan(channels, coordinators, tasks, named);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void deploy(JobGraph graph, JobPlan plan, ChainFactory chains, io.weir.api.time.Clock clock,
+                               Map<JobEdge, Channel[][]> channels, List<SourceCoordinator> coordinators,
+                               List<StreamTask> tasks, RestorePlan restore, CheckpointGateway gateway,
+                               boolean checkpointing, FaultInjector faults) {
         for (JobVertex v : graph.vertices()) {
             OperatorNode head = v.head();
             SourceCoordinator coordinator = null;
             SplitSource<?, ?> splitSource = null;
+            String headId = OperatorIds.of(head);
             if (head.transformation() instanceof SourceTransformation<?> st) {
                 splitSource = splitSource(st.source());
-                coordinator = new SourceCoordinator(head.label() + " coordinator", splitSource, head.parallelism(),
-                        plan.configuration());
+                List restoredUnassigned = null;
+                if (restore != null && restore.enumeratorSplits(headId) != null) {
+                    restoredUnassigned = decode(restore.enumeratorSplits(headId), splitSource);
+                }
+                coordinator = new SourceCoordinator(head.label() + " coordinator", headId, splitSource,
+                        head.parallelism(), plan.configuration(), restoredUnassigned, gateway, checkpointing);
                 coordinators.add(coordinator);
             }
             for (int s = 0; s < v.parallelism(); s++) {
                 final int subtask = s;
-                OperatorChain chain = chains.build(v, subtask, e -> writersOf(channels.get(e), subtask));
+                OperatorChain chain = chains.build(v, subtask, e -> writersOf(channels.get(e), subtask), restore, faults);
                 if (coordinator != null) {
-                    tasks.add(withClock(clock, new SourceTask(v.subtaskName(s), head.name(), s, v.parallelism(), chain, splitSource,
-                            coordinator, plan.configuration())));
+                    SourceTask task = new SourceTask(v.subtaskName(s), head.name(), s, v.parallelism(), chain,
+                            splitSource, coordinator, plan.configuration());
+                    List restoredSplits = restore == null ? List.of()
+                            : restore.lists(headId, s, v.parallelism()).get("splits", (Codec) splitSource.splitCodec());
+                    task.restore(headId, restoredSplits);
+                    tasks.add(configure(task, clock, v, chain, gateway, checkpointing, faults));
                 } else {
                     List<ChannelReader> readers = new ArrayList<>();
                     for (JobEdge e : v.inputEdges()) {
@@ -113,16 +159,35 @@ final class PhysicalPlan implements AutoCloseable {
                             }
                         }
                     }
-                    tasks.add(withClock(clock, new InputTask(v.subtaskName(s), s, chain, readers.toArray(ChannelReader[]::new))));
+                    tasks.add(configure(new InputTask(v.subtaskName(s), s, chain, readers.toArray(ChannelReader[]::new)),
+                            clock, v, chain, gateway, checkpointing, faults));
                 }
             }
         }
-        return new PhysicalPlan(channels, coordinators, tasks, named);
     }
 
-    private static StreamTask withClock(io.weir.api.time.Clock clock, StreamTask task) {
+    private static StreamTask configure(StreamTask task, io.weir.api.time.Clock clock, JobVertex vertex, OperatorChain chain,
+                                        CheckpointGateway gateway, boolean checkpointing, FaultInjector faults) {
         task.setClock(clock);
+        task.setFaultInjector(faults);
+        if (checkpointing) {
+            List<SubtaskCheckpointer.OperatorRef> refs = new ArrayList<>();
+            List<OperatorNode> nodes = vertex.nodes();
+            int i = 0;
+            for (OperatorNode n : nodes) {
+                if (n.transformation() instanceof SourceTransformation<?>) {
+                    continue;
+                }
+                refs.add(new SubtaskCheckpointer.OperatorRef(OperatorIds.of(n), chain.operators().get(i++)));
+            }
+            task.setCheckpointer(new SubtaskCheckpointer(task.name(), task.subtask(), refs, gateway));
+        }
         return task;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List decode(List<byte[]> encoded, SplitSource<?, ?> source) {
+        return io.weir.runtime.checkpoint.OperatorListState.of(Map.of("splits", encoded)).get("splits", (Codec) source.splitCodec());
     }
 
     private static Class<?> edgeType(JobEdge e) {

@@ -8,12 +8,14 @@ import io.weir.spi.scheduler.SchedulerContext;
 import io.weir.spi.scheduler.Tasklet;
 import io.weir.spi.scheduler.WorkerProbe;
 
-/** The {@link SchedulerContext} of one job run. */
+/** The {@link SchedulerContext} of one attempt of a job: failures are reported to that attempt. */
 final class RunSchedulerContext implements SchedulerContext {
     private final JobRun run;
+    private final Attempt attempt;
 
-    RunSchedulerContext(JobRun run) {
+    RunSchedulerContext(JobRun run, Attempt attempt) {
         this.run = run;
+        this.attempt = attempt;
     }
 
     @Override
@@ -43,6 +45,6 @@ final class RunSchedulerContext implements SchedulerContext {
 
     @Override
     public void reportFailure(Tasklet tasklet, Throwable cause) {
-        run.taskletFailed(tasklet, cause);
+        run.taskletFailed(attempt, tasklet, cause);
     }
 }

@@ -24,7 +24,7 @@ public final class KeyedReduceOperator extends UdfOperator<ReduceFunction<Object
     @Override
     protected void doOpen() throws Exception {
         keyed = context.requireKeyedState();
-        values = keyed.getState(new ValueStateDescriptor<>("_reduce", context.codecs().dynamicCodec()));
+        values = keyed.getState(new ValueStateDescriptor<>("_reduce", context.codecs().portableDynamicCodec()));
         super.doOpen();
     }
 

@@ -1,6 +1,7 @@
 package io.weir.runtime.operators;
 
 import io.weir.api.functions.KeySelector;
+import io.weir.runtime.checkpoint.OperatorListState;
 import io.weir.runtime.element.StreamElement;
 import io.weir.runtime.state.KeyedStateManager;
 
@@ -24,6 +25,8 @@ public abstract class StreamOperator implements Output {
     private boolean closed;
     private KeySelector<Object, Object> keySelector;
     private KeyedStateManager keyedState;
+    private io.weir.runtime.fault.FaultInjector faults;
+    private String taskName;
 
     /** Opens the operator (and the user function's {@code open}). */
     public final void open(OperatorContext context) {
@@ -61,6 +64,27 @@ public abstract class StreamOperator implements Output {
 
     /** Processing time has reached {@code now} (epoch ms, from the job's clock); called on every task call. */
     public void onProcessingTime(long now) {
+    }
+
+    // ---- checkpoints (keyed state is snapshotted and restored by the task, through the backend) ----
+
+    /**
+     * Restores the operator's list state, on the task's thread, before {@link #open}; {@code restored} is
+     * {@code false} (and {@code state} empty) on a fresh start. On rescaling {@code state} holds an even
+     * share of the elements of all former subtasks.
+     */
+    public void initializeState(OperatorListState state, boolean restored) {
+    }
+
+    /**
+     * The synchronous part of checkpoint {@code checkpointId}, on the task's thread at the barrier: put the
+     * operator's list state into {@code out}. What is put must not change afterwards.
+     */
+    public void snapshotState(long checkpointId, OperatorListState out) {
+    }
+
+    /** Checkpoint {@code checkpointId} is complete (its metadata is written), on the task's thread. */
+    public void notifyCheckpointComplete(long checkpointId) {
     }
 
     /** Every input has ended: emit what is still buffered. */
@@ -114,10 +138,26 @@ public abstract class StreamOperator implements Output {
 
     @Override
     public final void emit(Object value, long timestamp) {
+        if (faults != null) {
+            faults.at(io.weir.runtime.fault.FaultPoint.USER_FUNCTION, taskName, context.subtaskIndex(), recordsIn);
+        }
         if (keySelector != null) {
             setCurrentKeyOf(value);
         }
         processRecord(value, timestamp);
+    }
+
+    /** Asks the test's fault injector, if any, whether to fail at {@code point}. */
+    protected final void injectFault(io.weir.runtime.fault.FaultPoint point, long detail) {
+        if (faults != null) {
+            faults.at(point, taskName, context == null ? -1 : context.subtaskIndex(), detail);
+        }
+    }
+
+    /** Sets the fault injector of tests ({@code null}: none) and the task name it reports. */
+    public final void setFaultInjector(io.weir.runtime.fault.FaultInjector faults, String taskName) {
+        this.faults = faults;
+        this.taskName = taskName;
     }
 
     /**

@@ -44,6 +44,11 @@ public final class CollectionSplitSource<T> implements SplitSource<T, Collection
     }
 
     @Override
+    public SplitEnumerator<Split> restoreEnumerator(EnumeratorContext<Split> context, List<Split> unassignedSplits) {
+        return new StaticSplitEnumerator<>(context, unassignedSplits);
+    }
+
+    @Override
     public SplitEnumerator<Split> createEnumerator(EnumeratorContext<Split> context) {
         return new StaticSplitEnumerator<>(context, List.of(new Split(0)));
     }

@@ -57,6 +57,11 @@ public final class SequenceSplitSource implements SplitSource<Long, SequenceSpli
     }
 
     @Override
+    public SplitEnumerator<Split> restoreEnumerator(EnumeratorContext<Split> context, List<Split> unassignedSplits) {
+        return new StaticSplitEnumerator<>(context, unassignedSplits);
+    }
+
+    @Override
     public SplitEnumerator<Split> createEnumerator(EnumeratorContext<Split> context) {
         return new StaticSplitEnumerator<>(context, split(context.parallelism()));
     }

@@ -1,15 +1,24 @@
 package io.weir.runtime.source;
 
+import io.weir.api.codec.Codec;
 import io.weir.api.config.Configuration;
-import io.weir.spi.scheduler.ProgressState;
+import io.weir.runtime.checkpoint.CheckpointGateway;
+import io.weir.runtime.checkpoint.OperatorListState;
+import io.weir.runtime.checkpoint.SubtaskAck;
+import io.weir.runtime.checkpoint.TaskCommand;
 import io.weir.runtime.task.Monitored;
+import io.weir.spi.scheduler.ProgressState;
 import io.weir.spi.scheduler.Tasklet;
 import io.weir.spi.source.EnumeratorContext;
 import io.weir.spi.source.SourceSplit;
 import io.weir.spi.source.SplitEnumerator;
 import io.weir.spi.source.SplitSource;
+import org.jctools.queues.MpscArrayQueue;
 import org.jctools.queues.MpscUnboundedArrayQueue;
 import org.jctools.queues.SpscUnboundedArrayQueue;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one source's {@link SplitEnumerator} as a tasklet of its own. Readers send split requests
@@ -17,9 +26,15 @@ import org.jctools.queues.SpscUnboundedArrayQueue;
  * single-producer single-consumer queue of splits (and a final "no more splits" marker). The enumerator
  * itself only ever runs on the coordinator's thread.
  *
+ * <p>Checkpoints start here: on a trigger the coordinator snapshots the enumerator's unassigned splits
+ * and then puts a {@link CheckpointMarker} into every reader's queue, behind every split assigned so
+ * far. A reader that takes the marker snapshots its splits and emits the barrier. So every split is in
+ * exactly one place in the checkpoint: assigned before the marker, it is in a reader's state; after it,
+ * in the enumerator's.
+ *
  * <h2>Thread safety</h2>
- * {@link #requestSplit} is called from reader threads; {@link #pollAssignment} from the reader of that
- * subtask only; everything else from the coordinator's tasklet thread.
+ * {@link #requestSplit} and {@link #post} are called from other threads; {@link #pollAssignment} from the
+ * reader of that subtask only; everything else from the coordinator's tasklet thread.
  */
 public final class SourceCoordinator implements Tasklet, Monitored {
     /** The marker a reader receives when no more splits will come. */
@@ -30,11 +45,20 @@ public final class SourceCoordinator implements Tasklet, Monitored {
         }
     };
 
+    /** Tells a reader to take its part of checkpoint {@code checkpointId} now. */
+    public record CheckpointMarker(long checkpointId, long timestamp, boolean savepoint) {
+    }
+
     private final String name;
+    private final String operatorId;
     private final SplitSource<?, SourceSplit> source;
     private final int parallelism;
     private final Configuration configuration;
+    private final List<SourceSplit> restoredUnassigned;
+    private final CheckpointGateway gateway;
+    private final boolean checkpointing;
     private final MpscUnboundedArrayQueue<Integer> requests = new MpscUnboundedArrayQueue<>(64);
+    private final MpscArrayQueue<TaskCommand> commands = new MpscArrayQueue<>(64);
     private final SpscUnboundedArrayQueue<Object>[] assignments;
     private final boolean[] finished;
     private int finishedCount;
@@ -43,12 +67,22 @@ public final class SourceCoordinator implements Tasklet, Monitored {
     private volatile boolean inCall;
     private volatile boolean done;
 
+    /**
+     * @param restoredUnassigned the enumerator's splits from a checkpoint, or {@code null} on a fresh start
+     * @param gateway            where checkpoint parts go; {@link CheckpointGateway#NONE} without checkpoints
+     */
     @SuppressWarnings("unchecked")
-    public SourceCoordinator(String name, SplitSource<?, ?> source, int parallelism, Configuration configuration) {
+    public SourceCoordinator(String name, String operatorId, SplitSource<?, ?> source, int parallelism,
+                             Configuration configuration, List<? extends SourceSplit> restoredUnassigned,
+                             CheckpointGateway gateway, boolean checkpointing) {
         this.name = name;
+        this.operatorId = operatorId;
         this.source = (SplitSource<?, SourceSplit>) source;
         this.parallelism = parallelism;
         this.configuration = configuration;
+        this.restoredUnassigned = restoredUnassigned == null ? null : List.copyOf(restoredUnassigned);
+        this.gateway = gateway;
+        this.checkpointing = checkpointing;
         this.assignments = new SpscUnboundedArrayQueue[parallelism];
         for (int i = 0; i < parallelism; i++) {
             assignments[i] = new SpscUnboundedArrayQueue<>(16);
@@ -61,9 +95,16 @@ public final class SourceCoordinator implements Tasklet, Monitored {
         requests.offer(subtask);
     }
 
-    /** The next split (or {@link #NO_MORE_SPLITS}) for reader {@code subtask}, or {@code null}. */
+    /** The next split, {@link CheckpointMarker} or {@link #NO_MORE_SPLITS} for reader {@code subtask}, or {@code null}. */
     public Object pollAssignment(int subtask) {
         return assignments[subtask].poll();
+    }
+
+    /** Sends a command (a checkpoint trigger) to the coordinator; it runs at its next call. */
+    public void post(TaskCommand command) {
+        if (!commands.offer(command)) {
+            throw new IllegalStateException(name + ": command queue full");
+        }
     }
 
     @Override
@@ -73,7 +114,8 @@ public final class SourceCoordinator implements Tasklet, Monitored {
 
     @Override
     public void init() {
-        enumerator = source.createEnumerator(new Context());
+        Context ctx = new Context();
+        enumerator = restoredUnassigned == null ? source.createEnumerator(ctx) : source.restoreEnumerator(ctx, restoredUnassigned);
         enumerator.start();
     }
 
@@ -82,17 +124,24 @@ public final class SourceCoordinator implements Tasklet, Monitored {
         calls++;
         inCall = true;
         try {
-            return handleRequests();
+            return step();
         } finally {
             inCall = false;
         }
     }
 
-    private ProgressState handleRequests() {
+    private ProgressState step() {
         if (done) {
             return ProgressState.DONE;
         }
         int handled = 0;
+        TaskCommand command;
+        while ((command = commands.poll()) != null) {
+            if (command instanceof TaskCommand.Trigger t) {
+                trigger(t);
+                handled++;
+            }
+        }
         Integer subtask;
         while (handled < 1024 && (subtask = requests.poll()) != null) {
             if (!finished[subtask]) {
@@ -100,12 +149,43 @@ public final class SourceCoordinator implements Tasklet, Monitored {
             }
             handled++;
         }
-        if (finishedCount == parallelism) {
+        if (finishedCount == parallelism && !checkpointing) {
             enumerator.close();
             done = true;
             return ProgressState.DONE;
         }
         return handled > 0 ? ProgressState.MADE_PROGRESS : ProgressState.NO_PROGRESS;
+    }
+
+    private void trigger(TaskCommand.Trigger t) {
+        try {
+            List<SourceSplit> unassigned = enumerator.snapshotState(t.checkpointId());
+            OperatorListState encoded = new OperatorListState();
+            encoded.put("splits", source.splitCodec(), unassigned);
+            List<byte[]> splits = encoded.encoded().get("splits");
+            gateway.acknowledge(new SubtaskAck(t.checkpointId(), name,
+                    List.of(new SubtaskAck.OperatorPart(operatorId, 0, Map.of(), null, splits)), 0, null));
+        } catch (RuntimeException e) {
+            gateway.acknowledge(SubtaskAck.decline(t.checkpointId(), name, e));
+            return;
+        }
+        CheckpointMarker marker = new CheckpointMarker(t.checkpointId(), t.timestamp(), t.savepoint());
+        for (SpscUnboundedArrayQueue<Object> queue : assignments) {
+            queue.offer(marker);
+        }
+    }
+
+    /** Closes the enumerator if it is still open (job end). */
+    public void closeEnumerator() {
+        if (enumerator != null && !done) {
+            done = true;
+            enumerator.close();
+        }
+    }
+
+    /** The split codec of the source. */
+    public Codec<SourceSplit> splitCodec() {
+        return source.splitCodec();
     }
 
     @Override

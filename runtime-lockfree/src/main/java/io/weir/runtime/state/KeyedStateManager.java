@@ -47,8 +47,9 @@ import java.util.function.Supplier;
  * {@link IllegalStateException} naming the state. Plain handles address (current key,
  * {@link VoidNamespace#INSTANCE}); {@link #namespacedState} and {@link #namespacedStore} give handles
  * for other namespaces (windows) over the same stores. Using a handle with no current key throws
- * {@link IllegalStateException}. Codecs come from the descriptors or the job's registry
- * ({@link KeyedBackendParameters#codecs()}).
+ * {@link IllegalStateException}. Codecs come from the descriptors or the portable view of the job's
+ * registry ({@link KeyedBackendParameters#codecs()}, {@link CodecRegistry#portable()}), so that
+ * snapshots of the state can be read by another JVM.
  *
  * <p>TTL ({@code StateTtlConfig}) is measured on {@code processingClock}. Incremental TTL cleanup runs
  * on every access to a TTL state and, for states configured with {@code runCleanupForEveryRecord},
@@ -100,7 +101,7 @@ public final class KeyedStateManager implements KeyedStateStore, KeyContext, Aut
                     + " differs from the state backend's " + backend.parameters().maxParallelism());
         }
         this.maxParallelism = maxParallelism;
-        this.codecs = backend.parameters().codecs();
+        this.codecs = backend.parameters().codecs().portable(); // state is checkpointed: JVM-independent codecs
         this.timers = new TimerServices(operatorName, this, processingClock);
     }
 
@@ -108,7 +109,7 @@ public final class KeyedStateManager implements KeyedStateStore, KeyContext, Aut
      * The manager of one keyed operator subtask with the backend named by {@code state.backend}
      * ({@link StateOptions#STATE_BACKEND}), owning the key groups
      * {@code [KeyGroups.firstKeyGroup, KeyGroups.lastKeyGroup]} of {@code subtask}. Keys are encoded
-     * with the registry's dynamic codec (enough for the heap backend, which never encodes them).
+     * with the registry's portable dynamic codec, which snapshots may keep.
      *
      * @throws IllegalArgumentException if no backend has that name (the message lists those available)
      */
@@ -122,7 +123,7 @@ public final class KeyedStateManager implements KeyedStateStore, KeyContext, Aut
                 .maxParallelism(maxParallelism)
                 .keyGroupRange(KeyGroupRange.of(KeyGroups.firstKeyGroup(subtask, maxParallelism, parallelism),
                         KeyGroups.lastKeyGroup(subtask, maxParallelism, parallelism)))
-                .keyCodec(codecs.dynamicCodec())
+                .keyCodec(codecs.portableDynamicCodec())
                 .codecs(codecs)
                 .configuration(configuration)
                 .build();

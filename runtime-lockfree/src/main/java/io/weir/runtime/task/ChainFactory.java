@@ -28,6 +28,11 @@ import io.weir.runtime.operators.Output;
 import io.weir.runtime.operators.PrintSinkOperator;
 import io.weir.runtime.operators.ProcessOperator;
 import io.weir.runtime.operators.StreamOperator;
+import io.weir.runtime.checkpoint.OperatorListState;
+import io.weir.runtime.checkpoint.RestorePlan;
+import io.weir.runtime.fault.FaultInjector;
+import io.weir.runtime.graph.OperatorIds;
+import io.weir.spi.state.KeyedStateHandle;
 import io.weir.runtime.operators.window.WindowOperators;
 import io.weir.runtime.operators.KeyAware;
 import io.weir.runtime.operators.KeyedProcessOperator;
@@ -35,7 +40,9 @@ import io.weir.runtime.operators.IntervalJoinOperator;
 import io.weir.runtime.state.KeyedStateManager;
 import io.weir.runtime.operators.TimestampsAndWatermarksOperator;
 import io.weir.runtime.operators.WriterSinkOperator;
+import io.weir.spi.sink.TwoPhaseCommitSink;
 import io.weir.spi.sink.WriterSink;
+import io.weir.runtime.operators.sink.TwoPhaseCommitSinkOperator;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,6 +73,18 @@ public final class ChainFactory {
      * output edge, this subtask's channel writers to the consumers it is connected to, in consumer order.
      */
     public OperatorChain build(JobVertex vertex, int subtask, Function<JobEdge, ChannelWriter[]> channelsFor) {
+        return build(vertex, subtask, channelsFor, null, null);
+    }
+
+    /**
+     * As {@link #build(JobVertex, int, Function)}, restoring every operator's state from {@code restore}
+     * (keyed state into its backend before the operator opens, list state through
+     * {@link StreamOperator#initializeState}) and arming {@code faults} (both may be {@code null}).
+     *
+     * @throws java.io.UncheckedIOException when a state file cannot be read (corrupt, truncated, missing)
+     */
+    public OperatorChain build(JobVertex vertex, int subtask, Function<JobEdge, ChannelWriter[]> channelsFor,
+                               RestorePlan restore, FaultInjector faults) {
         Map<OperatorNode, StreamOperator> ops = new HashMap<>();
         Map<StreamOperator, OperatorContext> contexts = new HashMap<>();
         List<RecordWriter> writers = new ArrayList<>();
@@ -103,6 +122,28 @@ public final class ChainFactory {
                     ? KeyedStateManager.create(configuration, codecs, node.label(), subtask, node.parallelism(),
                     node.maxParallelism(), clock::currentTimeMillis)
                     : null;
+            String operatorId = OperatorIds.of(node);
+            if (keyed != null && restore != null) {
+                List<KeyedStateHandle> handles = restore.keyed(operatorId, keyed.backend().keyGroupRange());
+                if (!handles.isEmpty()) {
+                    try {
+                        keyed.backend().restore(handles, restore.reader());
+                    } catch (java.io.IOException e) {
+                        keyed.close();
+                        throw new java.io.UncheckedIOException("cannot restore the keyed state of " + node.label()
+                                + " (subtask " + subtask + ") from " + restore.location() + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+            if (restore != null && restore.has(operatorId)) {
+                if (op instanceof TwoPhaseCommitSinkOperator sink && restore.checkpointId() >= 0) {
+                    sink.restoredFromCheckpoint(restore.checkpointId());
+                }
+                op.initializeState(restore.lists(operatorId, subtask, node.parallelism()), true);
+            } else {
+                op.initializeState(OperatorListState.empty(), false);
+            }
+            op.setFaultInjector(faults, vertex.subtaskName(subtask));
             if (keyed != null && !(op instanceof KeyAware)) {
                 op.setKeyContext(((Partitioning.KeyGroups) node.inputs().getFirst().partitioning()).keySelector(), keyed);
             }
@@ -139,6 +180,7 @@ public final class ChainFactory {
                 case PrintSink<?> p -> new PrintSinkOperator(p);
                 case CollectSink<?> c -> new CollectSinkOperator(c);
                 case DiscardSink<?> d -> new DiscardSinkOperator();
+                case TwoPhaseCommitSink<?, ?> t -> new TwoPhaseCommitSinkOperator(t, configuration);
                 case WriterSink<?> w -> new WriterSinkOperator(w, configuration);
                 default -> throw new IllegalArgumentException("unsupported sink " + s.sink().getClass().getName());
             };

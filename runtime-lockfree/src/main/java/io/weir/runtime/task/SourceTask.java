@@ -29,6 +29,8 @@ public final class SourceTask extends StreamTask implements SourceOutput<Object>
     private final Output head;
     private SplitReader<Object, SourceSplit> reader;
     private long recordsOut;
+    private String operatorId;
+    private List<SourceSplit> restoredSplits = List.of();
 
     @SuppressWarnings("unchecked")
     public SourceTask(String name, String sourceName, int subtask, int parallelism, OperatorChain chain,
@@ -42,10 +44,19 @@ public final class SourceTask extends StreamTask implements SourceOutput<Object>
         this.head = chain.head();
     }
 
+    /** Sets the source's stable id and the splits restored from a checkpoint (before the task starts). */
+    public void restore(String operatorId, List<? extends SourceSplit> splits) {
+        this.operatorId = operatorId;
+        this.restoredSplits = List.copyOf(splits);
+    }
+
     @Override
     protected void initInput() {
         try {
             reader = source.createReader(this);
+            if (!restoredSplits.isEmpty()) {
+                reader.addSplits(restoredSplits);
+            }
             reader.start();
         } catch (RuntimeException e) {
             throw new OperatorException(sourceName, subtask, "source reader failed to start", e);
@@ -61,6 +72,9 @@ public final class SourceTask extends StreamTask implements SourceOutput<Object>
             for (int polls = 0; polls < CALL_BUDGET; polls++) {
                 if ((polls & 15) == 0 && !chain.hasCapacity()) {
                     break;
+                }
+                if (faults != null) {
+                    inject(io.weir.runtime.fault.FaultPoint.SOURCE_READ, recordsOut);
                 }
                 status = reader.pollNext(this);
                 if (status != ReadStatus.MORE_AVAILABLE) {
@@ -87,11 +101,22 @@ public final class SourceTask extends StreamTask implements SourceOutput<Object>
             any = true;
             if (next == SourceCoordinator.NO_MORE_SPLITS) {
                 reader.notifyNoMoreSplits();
+            } else if (next instanceof SourceCoordinator.CheckpointMarker marker) {
+                checkpoint(marker);
             } else {
                 reader.addSplits(List.of((SourceSplit) next));
             }
         }
         return any;
+    }
+
+    /** Snapshots the reader's splits and takes this task's part of the checkpoint; the barrier goes downstream. */
+    private void checkpoint(SourceCoordinator.CheckpointMarker marker) {
+        io.weir.runtime.checkpoint.OperatorListState splits = new io.weir.runtime.checkpoint.OperatorListState();
+        splits.put("splits", coordinator.splitCodec(), reader.snapshotState(marker.checkpointId()));
+        var part = new io.weir.runtime.checkpoint.SubtaskAck.OperatorPart(operatorId, subtask, splits.encoded(), null, null);
+        performCheckpoint(new io.weir.runtime.element.CheckpointBarrier(marker.checkpointId(), marker.timestamp(),
+                marker.savepoint()), 0, List.of(part));
     }
 
     @Override

@@ -1,23 +1,36 @@
 package io.weir.runtime.task;
 
 import io.weir.api.metrics.OperatorMetrics;
+import io.weir.api.time.Clock;
+import io.weir.runtime.checkpoint.SubtaskAck;
+import io.weir.runtime.checkpoint.SubtaskCheckpointer;
+import io.weir.runtime.checkpoint.TaskCommand;
+import io.weir.runtime.element.CheckpointBarrier;
 import io.weir.runtime.element.EndOfInput;
+import io.weir.runtime.fault.FaultInjector;
+import io.weir.runtime.fault.FaultPoint;
 import io.weir.runtime.operators.StreamOperator;
 import io.weir.spi.scheduler.ProgressState;
 import io.weir.spi.scheduler.Tasklet;
+import org.jctools.queues.MpscArrayQueue;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One subtask of a vertex, as a tasklet: opens its chain in {@link #init()}, then does bounded work per
- * {@link #call()}. When its input ends it lets the chain emit what it holds, sends end-of-input
- * downstream, waits until every outgoing channel took it, closes the chain and reports
- * {@link ProgressState#DONE}.
+ * {@link #call()}. Commands from the job's supervisor (checkpoint complete or aborted) arrive through a
+ * lock-free queue and run at the start of a call.
+ *
+ * <p>End of input: the chain emits what it holds, end-of-input goes downstream, and once every outgoing
+ * channel took it the task reports that it reached the end and waits: its sinks' last transaction may be
+ * committed only when the whole job has finished (else a failure elsewhere would replay and duplicate
+ * it). The supervisor then sends {@code NotifyComplete(Long.MAX_VALUE)}; the task lets its operators
+ * commit, closes its chain and reports {@link ProgressState#DONE}.
  *
  * <h2>Thread safety</h2>
- * Single-threaded (the scheduler's contract); {@link #calls()}, {@link #inCall()} and the metrics are
- * read by the supervisor thread.
+ * Single-threaded (the scheduler's contract); {@link #post}, the watchdog counters and the metrics are
+ * used from other threads.
  */
 public abstract class StreamTask implements Tasklet, Monitored {
     /** Records (or reader polls) handled per call at most, so that a call stays short. */
@@ -26,14 +39,20 @@ public abstract class StreamTask implements Tasklet, Monitored {
     protected final String name;
     protected final int subtask;
     protected final OperatorChain chain;
+    private final MpscArrayQueue<TaskCommand> commands = new MpscArrayQueue<>(256);
     private volatile long calls;
     private volatile boolean inCall;
     private volatile boolean finished;
+    private volatile boolean endReached;
+    private volatile long lastNotifiedCheckpoint = -1;
     private boolean ending;
     private boolean closed;
+    private boolean finalCommitReceived;
     private Runnable finishListener = () -> { };
-
-    private io.weir.api.time.Clock clock = io.weir.api.time.Clock.system();
+    private Runnable endListener = () -> { };
+    private Clock clock = Clock.system();
+    protected SubtaskCheckpointer checkpointer;
+    protected FaultInjector faults;
 
     protected StreamTask(String name, int subtask, OperatorChain chain) {
         this.name = name;
@@ -42,8 +61,18 @@ public abstract class StreamTask implements Tasklet, Monitored {
     }
 
     /** Sets the processing-time clock (before the task starts). */
-    public void setClock(io.weir.api.time.Clock clock) {
+    public void setClock(Clock clock) {
         this.clock = clock;
+    }
+
+    /** Enables checkpoints for this task (before it starts). */
+    public void setCheckpointer(SubtaskCheckpointer checkpointer) {
+        this.checkpointer = checkpointer;
+    }
+
+    /** Sets the fault injector of tests (before it starts); {@code null} = none. */
+    public void setFaultInjector(FaultInjector faults) {
+        this.faults = faults;
     }
 
     @Override
@@ -53,6 +82,13 @@ public abstract class StreamTask implements Tasklet, Monitored {
 
     public int subtask() {
         return subtask;
+    }
+
+    /** Sends a command to the task (any thread); it runs at the task's next call. */
+    public void post(TaskCommand command) {
+        if (!commands.offer(command)) {
+            throw new IllegalStateException("task " + name + ": command queue full");
+        }
     }
 
     @Override
@@ -69,8 +105,12 @@ public abstract class StreamTask implements Tasklet, Monitored {
             if (finished) {
                 return ProgressState.DONE;
             }
+            boolean commanded = drainCommands();
+            if (endReached) {
+                return finalCommitReceived ? finish() : (commanded ? ProgressState.MADE_PROGRESS : ProgressState.NO_PROGRESS);
+            }
             if (ending) {
-                return finishIfFlushed();
+                return endIfFlushed();
             }
             if (!chain.flush()) {
                 return ProgressState.NO_PROGRESS;
@@ -78,9 +118,12 @@ public abstract class StreamTask implements Tasklet, Monitored {
             if (chain.usesProcessingTime()) {
                 chain.onProcessingTime(clock.currentTimeMillis());
             }
-            boolean progress = processInput();
+            boolean progress = processInput() | commanded;
             if (ending) {
-                return finishIfFlushed();
+                return endIfFlushed();
+            }
+            if (faults != null) {
+                inject(FaultPoint.CHANNEL_HANDOFF, calls);
             }
             chain.flush();
             return progress ? ProgressState.MADE_PROGRESS : ProgressState.NO_PROGRESS;
@@ -89,9 +132,36 @@ public abstract class StreamTask implements Tasklet, Monitored {
         }
     }
 
-    /** Runs {@code listener} on the task's thread right after the task finished (before DONE is returned). */
-    public void onFinished(Runnable listener) {
-        this.finishListener = listener;
+    private boolean drainCommands() {
+        boolean any = false;
+        TaskCommand command;
+        while ((command = commands.poll()) != null) {
+            any = true;
+            switch (command) {
+                case TaskCommand.NotifyComplete n -> {
+                    if (n.checkpointId() == Long.MAX_VALUE) {
+                        finalCommitReceived = true;
+                    } else {
+                        notifyComplete(n.checkpointId());
+                    }
+                }
+                case TaskCommand.Abort a -> onCheckpointAborted(a.checkpointId());
+                case TaskCommand.Trigger t -> throw new IllegalStateException("tasks are triggered by barriers, not commands");
+            }
+        }
+        return any;
+    }
+
+    private void notifyComplete(long checkpointId) {
+        for (StreamOperator op : chain.operators()) {
+            op.notifyCheckpointComplete(checkpointId);
+        }
+        lastNotifiedCheckpoint = checkpointId;
+    }
+
+    /** The last checkpoint whose completion this task's operators were told of. */
+    public long lastNotifiedCheckpoint() {
+        return lastNotifiedCheckpoint;
     }
 
     /** Opens the input side (readers); called on the task's thread after the chain opened. */
@@ -101,6 +171,28 @@ public abstract class StreamTask implements Tasklet, Monitored {
     /** Reads a bounded amount of input into the chain; calls {@link #endOfInput()} when it is over. */
     protected abstract boolean processInput();
 
+    /** A checkpoint was aborted: forget any alignment for it. */
+    protected void onCheckpointAborted(long checkpointId) {
+    }
+
+    /**
+     * Takes this task's part of checkpoint {@code barrier}: forwards the barrier downstream, then the
+     * synchronous snapshot of its operators; the asynchronous part and the acknowledgement follow off the
+     * data path.
+     */
+    protected final void performCheckpoint(CheckpointBarrier barrier, long alignmentNanos, List<SubtaskAck.OperatorPart> extra) {
+        inject(FaultPoint.BEFORE_SNAPSHOT, barrier.checkpointId());
+        chain.broadcastControl(barrier);
+        checkpointer.checkpoint(barrier.checkpointId(), alignmentNanos, extra);
+        inject(FaultPoint.AFTER_SNAPSHOT, barrier.checkpointId());
+    }
+
+    protected final void inject(FaultPoint point, long checkpointId) {
+        if (faults != null) {
+            faults.at(point, name, subtask, checkpointId);
+        }
+    }
+
     /** The input is over: flush the chain and send end-of-input downstream. */
     protected final void endOfInput() {
         chain.endInput();
@@ -108,14 +200,31 @@ public abstract class StreamTask implements Tasklet, Monitored {
         ending = true;
     }
 
-    private ProgressState finishIfFlushed() {
+    private ProgressState endIfFlushed() {
         if (!chain.flush()) {
             return ProgressState.NO_PROGRESS;
         }
+        endReached = true;
+        endListener.run();
+        return ProgressState.MADE_PROGRESS;
+    }
+
+    private ProgressState finish() {
+        notifyComplete(Long.MAX_VALUE);
         closeChain();
         finished = true;
         finishListener.run();
         return ProgressState.DONE;
+    }
+
+    /** Runs {@code listener} on the task's thread when its input has ended and everything went downstream. */
+    public void onEndReached(Runnable listener) {
+        this.endListener = listener;
+    }
+
+    /** Runs {@code listener} on the task's thread right after the task finished (before DONE is returned). */
+    public void onFinished(Runnable listener) {
+        this.finishListener = listener;
     }
 
     /** Closes the chain and the input once; safe to call from the supervisor after the task's thread stopped. */
@@ -135,6 +244,11 @@ public abstract class StreamTask implements Tasklet, Monitored {
     protected void closeInput() {
     }
 
+    /** {@code true} once the input has ended and everything was sent downstream. */
+    public boolean endReached() {
+        return endReached;
+    }
+
     @Override
     public long calls() {
         return calls;
@@ -148,6 +262,11 @@ public abstract class StreamTask implements Tasklet, Monitored {
     @Override
     public boolean isFinished() {
         return finished;
+    }
+
+    /** The chain (restore, tests). */
+    public OperatorChain chain() {
+        return chain;
     }
 
     /** Per-operator counters of this subtask. */

@@ -52,6 +52,11 @@ final class EndlessSource implements SplitSource<Long, EndlessSource.NoSplit> {
     }
 
     @Override
+    public SplitEnumerator<NoSplit> restoreEnumerator(EnumeratorContext<NoSplit> context, List<NoSplit> unassigned) {
+        return createEnumerator(context);
+    }
+
+    @Override
     public SplitReader<Long, NoSplit> createReader(ReaderContext context) {
         return new SplitReader<>() {
             private long next;

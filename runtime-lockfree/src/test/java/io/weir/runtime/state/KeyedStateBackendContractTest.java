@@ -15,11 +15,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The contract every state backend meets, driven through {@link KeyedStateManager} so that it also
  * covers the state handles, TTL and timers over the backend: the tests of
  * {@link StateHandleContract} (every kind of state, namespaces, key groups, errors),
- * {@link StateTtlContract} (TTL) and, here, timers. A backend runs it with a subclass that names the
+ * {@link StateTtlContract} (TTL), {@link StateSnapshotContract} (snapshot and restore, rescaling)
+ * and, here, timers. A backend runs it with a subclass that names the
  * backend, as {@link HeapKeyedStateBackendTest} does; other modules reach it through
  * runtime-lockfree's test-jar.
  */
-public abstract class KeyedStateBackendContractTest extends StateTtlContract {
+public abstract class KeyedStateBackendContractTest extends StateSnapshotContract {
 
     private InternalTimerService<String> timers(RecordingTriggerable<String> target) {
         return state.timerService("t", codecs.codecFor(String.class), target);

@@ -1,4 +1,7 @@
-/** The sink SPI: a {@link io.weir.spi.sink.WriterSink} creates one {@link io.weir.spi.sink.SinkWriter} per parallel subtask. */
+/**
+ * The sink SPI: a {@link io.weir.spi.sink.WriterSink} creates one {@link io.weir.spi.sink.SinkWriter} per parallel
+ * subtask; a {@link io.weir.spi.sink.TwoPhaseCommitSink} adds pre-commit at checkpoints and a committer for exactly-once.
+ */
 @Evolving
 package io.weir.spi.sink;
 

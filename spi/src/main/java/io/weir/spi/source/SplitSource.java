@@ -23,6 +23,12 @@ public interface SplitSource<T, S extends SourceSplit> extends Source<T> {
     /** A fresh enumerator for a run of the job. */
     SplitEnumerator<S> createEnumerator(EnumeratorContext<S> context);
 
+    /**
+     * An enumerator restored from a checkpoint: {@code unassignedSplits} are the splits it had not handed
+     * out when the checkpoint was taken (splits handed out before it are restored into the readers).
+     */
+    SplitEnumerator<S> restoreEnumerator(EnumeratorContext<S> context, java.util.List<S> unassignedSplits);
+
     /** A reader for one parallel subtask. */
     SplitReader<T, S> createReader(ReaderContext context);
 

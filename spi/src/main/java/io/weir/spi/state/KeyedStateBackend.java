@@ -2,6 +2,7 @@ package io.weir.spi.state;
 
 import io.weir.api.annotation.Evolving;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -16,8 +17,10 @@ import java.util.List;
  * kind of store throws {@link IllegalStateException} naming the store. Timer stores have names of
  * their own.
  *
- * <p>Lifecycle: created by {@link StateBackend#createKeyedBackend}, used, then {@link #close()}d
- * once (which drops its state); no method may be called after {@code close}.
+ * <p>Lifecycle: created by {@link StateBackend#createKeyedBackend}; {@link #restore}d (on a restart
+ * from a checkpoint) before any store is declared; used, with a {@link #snapshot} at every checkpoint
+ * barrier; then {@link #close()}d once (which drops its state); no method may be called after
+ * {@code close}.
  *
  * <h2>Thread safety</h2>
  * Not thread-safe: the backend and its stores are used by the subtask's thread only (which may
@@ -65,6 +68,33 @@ public interface KeyedStateBackend extends AutoCloseable {
 
     /** Every timer store created so far, in creation order. */
     List<TimerStore<?>> timerStores();
+
+    /**
+     * The synchronous part of checkpoint {@code checkpointId}, on the task's thread at the barrier:
+     * captures the state of every store and every timer (and restored state whose store was not declared
+     * again yet) consistently, as cheaply as the backend can. The returned snapshot is written later,
+     * possibly on another thread, while the task goes on changing the state: those changes do not reach it.
+     *
+     * @throws IllegalStateException if the backend cannot take a snapshot that another JVM can read (for
+     *     example, its key codec is JVM-local), naming why
+     */
+    KeyedStateSnapshot snapshot(long checkpointId);
+
+    /**
+     * Loads, before any store is declared, the key groups of this backend's range from {@code handles},
+     * written by backends of this operator with any ranges (so that the parallelism may change): key
+     * groups outside this backend's range are not read. Stores (and timer stores) declared afterwards find
+     * their restored entries, decoded with the codecs they are declared with.
+     *
+     * <p>Declaring a restored store with another kind, or with codecs of other types, throws
+     * {@link IllegalStateException} naming the state.
+     *
+     * @throws IOException           naming the file and the key group if a file is missing, truncated or
+     *                               corrupt (then the backend is unusable: close it)
+     * @throws IllegalStateException if a store was declared already, or the handles were written by
+     *                               another kind of backend or with another key codec
+     */
+    void restore(List<KeyedStateHandle> handles, StateFileReader reader) throws IOException;
 
     /** Releases everything the backend holds; its state is gone. */
     @Override

@@ -45,7 +45,8 @@ final class WindowFunctionRunner {
     /**
      * The descriptor of the per-window contents: reducing, aggregating or list state. Records are
      * encoded with the registry's codec for {@code inputType} when there is one, accumulators (whose
-     * type is not declared) and records of unknown type with the dynamic codec.
+     * type is not declared) and records of unknown type with the portable dynamic codec (state is
+     * checkpointed: never the JVM-local one).
      */
     @SuppressWarnings("unchecked")
     StateDescriptor<? extends AppendingState<Object, ?>> contentsDescriptor(Class<?> inputType, CodecRegistry codecs) {
@@ -55,19 +56,21 @@ final class WindowFunctionRunner {
                     new ReducingStateDescriptor<>(CONTENTS_STATE, (ReduceFunction<Object>) r.function(), records);
             case WindowFunctionSpec.Aggregate a ->
                     new AggregatingStateDescriptor<>(CONTENTS_STATE, (AggregateFunction<Object, Object, Object>) a.function(),
-                            codecs.dynamicCodec());
+                            codecs.portableDynamicCodec());
             case WindowFunctionSpec.Process p -> new ListStateDescriptor<>(CONTENTS_STATE, records);
         };
     }
 
     /** The codec of the partial aggregates of a sliced window: records for reduce, accumulators for aggregate. */
     Codec<Object> partialCodec(Class<?> inputType, CodecRegistry codecs) {
-        return spec instanceof WindowFunctionSpec.Reduce ? codecFor(inputType, codecs) : codecs.dynamicCodec();
+        return spec instanceof WindowFunctionSpec.Reduce ? codecFor(inputType, codecs) : codecs.portableDynamicCodec();
     }
 
     @SuppressWarnings("unchecked")
     private static Codec<Object> codecFor(Class<?> type, CodecRegistry codecs) {
-        return type != null && codecs.hasCodec(type) ? (Codec<Object>) codecs.codecFor(type) : codecs.dynamicCodec();
+        CodecRegistry portable = codecs.portable();
+        return type != null && portable.hasCodec(type) ? (Codec<Object>) portable.codecFor(type)
+                : portable.dynamicCodec();
     }
 
     void open(RuntimeContext context) throws Exception {

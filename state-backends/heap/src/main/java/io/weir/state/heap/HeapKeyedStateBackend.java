@@ -1,19 +1,24 @@
 package io.weir.state.heap;
 
+import io.weir.api.codec.Codec;
 import io.weir.spi.state.KeyGroupRange;
 import io.weir.spi.state.KeyedBackendParameters;
 import io.weir.spi.state.KeyedStateBackend;
+import io.weir.spi.state.KeyedStateHandle;
+import io.weir.spi.state.KeyedStateSnapshot;
 import io.weir.spi.state.KeyedStore;
 import io.weir.spi.state.ListStore;
 import io.weir.spi.state.ListStoreSpec;
 import io.weir.spi.state.MapStore;
 import io.weir.spi.state.MapStoreSpec;
+import io.weir.spi.state.StateFileReader;
 import io.weir.spi.state.StoreSpec;
 import io.weir.spi.state.TimerStore;
 import io.weir.spi.state.TimerStoreSpec;
 import io.weir.spi.state.ValueStore;
 import io.weir.spi.state.ValueStoreSpec;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +28,21 @@ import java.util.Objects;
 /**
  * The heap {@link KeyedStateBackend}: holds the current key (with its hash, computed once per key)
  * for its stores, and the stores by name. Single-threaded, as the SPI says.
+ *
+ * <p>Snapshots ({@link HeapSnapshots}) capture every store at the barrier and are written later in the
+ * {@link HeapSnapshotFormat}. A restore ({@link HeapRestore}) keeps the entries of each store encoded
+ * until the store is declared again, then decodes them with the store's codecs; restored state whose
+ * store is never declared again is carried over into later snapshots as it is.
  */
 final class HeapKeyedStateBackend implements KeyedStateBackend {
     private final KeyedBackendParameters parameters;
     private final KeyGroupRange range;
     private final Map<String, KeyedStore<?, ?>> stores = new LinkedHashMap<>();
     private final Map<String, HeapTimerStore<?>> timerStores = new LinkedHashMap<>();
+    /** Restored state and timer stores not declared again yet, by name. */
+    private final Map<String, RestoredStore> restoredStates = new LinkedHashMap<>();
+    private final Map<String, RestoredStore> restoredTimers = new LinkedHashMap<>();
+    private boolean restored;
     private Object currentKey;
     private int currentKeyGroup = -1;
     private int currentKeyHash;
@@ -107,7 +121,15 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
         requireOpen();
         KeyedStore<?, ?> existing = stores.get(spec.name());
         if (existing == null) {
+            RestoredStore pending = restoredStates.get(spec.name());
+            if (pending != null) {
+                pending.checkCompatible(spec, parameters.operatorName());
+            }
             S store = create.get();
+            if (pending != null) {
+                pending.loadInto(store, keyCodec(), parameters.operatorName());
+                restoredStates.remove(spec.name());
+            }
             stores.put(spec.name(), (KeyedStore<?, ?>) store);
             return store;
         }
@@ -131,7 +153,69 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
     @SuppressWarnings("unchecked")
     public <N> TimerStore<N> timerStore(TimerStoreSpec<N> spec) {
         requireOpen();
-        return (TimerStore<N>) timerStores.computeIfAbsent(spec.name(), n -> new HeapTimerStore<>(this, spec));
+        HeapTimerStore<?> existing = timerStores.get(spec.name());
+        if (existing != null) {
+            return (TimerStore<N>) existing;
+        }
+        RestoredStore pending = restoredTimers.get(spec.name());
+        if (pending != null) {
+            pending.checkCompatible(spec, parameters.operatorName());
+        }
+        HeapTimerStore<N> store = new HeapTimerStore<>(this, spec);
+        if (pending != null) {
+            pending.loadInto(store, keyCodec(), parameters.operatorName());
+            restoredTimers.remove(spec.name());
+        }
+        timerStores.put(spec.name(), store);
+        return store;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Codec<Object> keyCodec() {
+        return (Codec<Object>) (Codec<?>) parameters.keyCodec();
+    }
+
+    @Override
+    public KeyedStateSnapshot snapshot(long checkpointId) {
+        requireOpen();
+        return HeapSnapshots.capture(this, checkpointId);
+    }
+
+    @Override
+    public void restore(List<KeyedStateHandle> handles, StateFileReader reader) throws IOException {
+        requireOpen();
+        if (!stores.isEmpty() || !timerStores.isEmpty()) {
+            throw new IllegalStateException("operator '" + parameters.operatorName() + "': the keyed state backend"
+                    + " must be restored before any store is declared, but " + stores.keySet() + " and timers "
+                    + timerStores.keySet() + " exist");
+        }
+        if (restored) {
+            throw new IllegalStateException("operator '" + parameters.operatorName() + "': the keyed state backend"
+                    + " was restored already");
+        }
+        HeapRestore restore = new HeapRestore(parameters.operatorName(), range, parameters.maxParallelism(),
+                CodecSignature.of(parameters.keyCodec()));
+        for (KeyedStateHandle handle : handles) {
+            restore.read(handle, reader);
+        }
+        restoredStates.putAll(restore.states);
+        restoredTimers.putAll(restore.timers);
+        restored = true;
+    }
+
+    /** Restored state and timer stores not declared again yet. */
+    List<RestoredStore> pendingRestored() {
+        List<RestoredStore> pending = new ArrayList<>(restoredStates.values());
+        pending.addAll(restoredTimers.values());
+        return pending;
+    }
+
+    Map<String, KeyedStore<?, ?>> storesByName() {
+        return stores;
+    }
+
+    Map<String, HeapTimerStore<?>> timerStoresByName() {
+        return timerStores;
     }
 
     @Override
@@ -168,6 +252,8 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
         timerStores.values().forEach(HeapTimerStore::clear);
         stores.clear();
         timerStores.clear();
+        restoredStates.clear();
+        restoredTimers.clear();
         currentKey = null;
         currentKeyGroup = -1;
     }

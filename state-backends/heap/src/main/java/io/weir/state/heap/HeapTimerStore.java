@@ -20,6 +20,7 @@ final class HeapTimerStore<N> implements TimerStore<N> {
     private final int firstKeyGroup;
     private final HashMap<HeapTimer<N>, HeapTimer<N>>[] groups;
     private final TimerHeap heap = new TimerHeap();
+    private static final HeapTimer<?>[] NO_TIMERS = new HeapTimer<?>[0];
     private final HeapTimer<N> lookup = new HeapTimer<>();
     private long nextSequence;
 
@@ -109,6 +110,32 @@ final class HeapTimerStore<N> implements TimerStore<N> {
         }
         HashMap<HeapTimer<N>, HeapTimer<N>> group = groups[keyGroup - firstKeyGroup];
         return group == null ? new ArrayList<>() : new ArrayList<>(group.values());
+    }
+
+    /** A copy of each key group's timers (the timers themselves are shared: their fields of interest never change). */
+    HeapTimer<?>[][] capture() {
+        HeapTimer<?>[][] captured = new HeapTimer<?>[groups.length][];
+        for (int i = 0; i < groups.length; i++) {
+            HashMap<HeapTimer<N>, HeapTimer<N>> group = groups[i];
+            captured[i] = group == null || group.isEmpty() ? NO_TIMERS : group.values().toArray(NO_TIMERS);
+        }
+        return captured;
+    }
+
+    /** Adds a restored timer of {@code keyGroup} (owned by the backend), without a current key. */
+    void restore(int keyGroup, Object key, N namespace, long timestamp) {
+        int index = keyGroup - firstKeyGroup;
+        HashMap<HeapTimer<N>, HeapTimer<N>> group = groups[index];
+        if (group == null) {
+            group = new HashMap<>();
+            groups[index] = group;
+        }
+        HeapTimer<N> probe = lookup.set(timestamp, key, key.hashCode(), namespace);
+        if (!group.containsKey(probe)) {
+            HeapTimer<N> timer = probe.copy(keyGroup, nextSequence++);
+            group.put(timer, timer);
+            heap.add(timer);
+        }
     }
 
     void clear() {

@@ -89,6 +89,29 @@ final class StateTable {
         return map == null ? 0 : map.size();
     }
 
+    /** The number of key groups of the backend's range. */
+    int groupCount() {
+        return groups.length;
+    }
+
+    /** The map of the key group at {@code index} in the range (null when it never had an entry); for snapshots. */
+    HashMap<StateEntry, StateEntry> group(int index) {
+        return groups[index];
+    }
+
+    /** Stores a restored entry of {@code keyGroup} (owned by the backend), replacing any with the same key and namespace. */
+    void putRestored(int keyGroup, Object key, Object namespace, Object value) {
+        int index = keyGroup - firstKeyGroup;
+        HashMap<StateEntry, StateEntry> map = groups[index];
+        if (map == null) {
+            map = new HashMap<>();
+            groups[index] = map;
+        }
+        StateEntry entry = new StateEntry().set(key, key.hashCode(), namespace);
+        entry.value = value;
+        map.put(entry, entry);
+    }
+
     /** Drops every entry. */
     void clear() {
         java.util.Arrays.fill(groups, null);

@@ -1,0 +1,5 @@
+/**
+ * Checkpoints: the coordinator (aligned barrier snapshots), operator list state, snapshot and restore
+ * plumbing between operators, state backends and checkpoint storage, and the metadata format.
+ */
+package io.weir.runtime.checkpoint;
