@@ -30,6 +30,12 @@ public record JobMetrics(List<OperatorMetrics> operators, List<ChannelMetrics> c
         return operators.stream().filter(o -> o.operatorName().equals(operatorName)).mapToLong(OperatorMetrics::recordsIn).sum();
     }
 
+    /** Late records dropped by the operator named {@code operatorName}, summed over its subtasks. */
+    public long lateRecordsDropped(String operatorName) {
+        return operators.stream().filter(o -> o.operatorName().equals(operatorName))
+                .mapToLong(OperatorMetrics::lateRecordsDropped).sum();
+    }
+
     /** Records emitted by the operator named {@code operatorName}, summed over its subtasks. */
     public long recordsOut(String operatorName) {
         return operators.stream().filter(o -> o.operatorName().equals(operatorName)).mapToLong(OperatorMetrics::recordsOut).sum();

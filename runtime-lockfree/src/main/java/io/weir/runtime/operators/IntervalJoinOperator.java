@@ -148,6 +148,7 @@ public final class IntervalJoinOperator extends UdfOperator<ProcessJoinFunction<
     }
 
     /** Records dropped because they arrived behind the watermark. */
+    @Override
     public long lateRecordsDropped() {
         return lateRecordsDropped;
     }

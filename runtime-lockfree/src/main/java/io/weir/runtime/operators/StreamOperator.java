@@ -197,6 +197,11 @@ public abstract class StreamOperator implements Output {
         return recordsOut;
     }
 
+    /** Late records this operator dropped (windows, interval joins); 0 for the others. */
+    public long lateRecordsDropped() {
+        return 0;
+    }
+
     public OperatorContext context() {
         return context;
     }

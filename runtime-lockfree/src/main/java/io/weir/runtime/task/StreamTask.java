@@ -274,7 +274,8 @@ public abstract class StreamTask implements Tasklet, Monitored {
         List<OperatorMetrics> m = new ArrayList<>();
         for (StreamOperator op : chain.operators()) {
             if (op.context() != null) {
-                m.add(new OperatorMetrics(op.context().operatorName(), subtask, op.recordsIn(), op.recordsOut()));
+                m.add(new OperatorMetrics(op.context().operatorName(), subtask, op.recordsIn(), op.recordsOut(),
+                        op.lateRecordsDropped()));
             }
         }
         return m;

@@ -104,6 +104,35 @@ class WindowPipelinesTest {
         assertThat(late.results()).containsExactlyInAnyOrderElementsOf(expectedLate);
     }
 
+    /** Without a late-data side output, records beyond the lateness are counted as dropped in the metrics. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configs")
+    void shouldCountDroppedLateRecordsInMetrics(RunConfig config) {
+        List<Event> events = withStragglers(EventTimePipelinesTest.events(3, 4_000), new Random(4));
+        var env = config.environment();
+        env.fromCollection(events)
+                .assignTimestampsAndWatermarks(EventTimePipelinesTest.perEvent()).setParallelism(1)
+                .keyBy(Event::key)
+                .window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+                .allowedLateness(Duration.ofMillis(5))
+                .aggregate(new CountEvents(), new WithWindowEnd()).name("counts")
+                .sinkTo(Sinks.discard());
+        var result = env.execute("dropped");
+        long expectedLate = 0;
+        long max = Long.MIN_VALUE + 6;
+        long wm = Long.MIN_VALUE;
+        for (Event e : events) {
+            long maxTs = e.ts() - Math.floorMod(e.ts(), 10) + 9;
+            if (maxTs + 5 <= wm) {
+                expectedLate++;
+            }
+            max = Math.max(max, e.ts());
+            wm = Math.max(wm, max - 6);
+        }
+        assertThat(expectedLate).isPositive();
+        assertThat(result.metrics().lateRecordsDropped("counts")).isEqualTo(expectedLate);
+    }
+
     /** Delays one event in twenty by 8 to 20 ms: some land within the allowed lateness, some beyond it. */
     static List<Event> withStragglers(List<Event> events, Random r) {
         List<Event> out = new ArrayList<>();

@@ -149,6 +149,11 @@ public abstract class AbstractWindowOperator extends StreamOperator implements K
     }
 
     /** Records that were too late for every window and had no late-data side output to go to. */
+    @Override
+    public long lateRecordsDropped() {
+        return numLateRecordsDropped();
+    }
+
     public long numLateRecordsDropped() {
         return lateRecordsDropped;
     }
