@@ -87,6 +87,8 @@ public final class JobRun implements JobClient {
     private volatile Attempt current;
     private volatile StopRequest stopRequest;
     private volatile int restarts;
+    /** The savepoint or retained checkpoint the job started from, or {@code null}: a restart falls back to it. */
+    private CompletedCheckpoint startedFrom;
     private Thread supervisor;
     private long startNanos;
     private int failures;
@@ -152,6 +154,15 @@ public final class JobRun implements JobClient {
         } catch (IOException e) {
             LOG.warn("job '{}': cannot list earlier checkpoints: {}", plan.jobName(), e.toString());
         }
+        String savepoint = configuration.get(RecoveryOptions.SAVEPOINT_PATH);
+        if (savepoint != null) {
+            // continue after the savepoint the job starts from, as Flink does (sinks name transactions by id)
+            try {
+                firstId = Math.max(firstId, storage.resolve(savepoint).checkpointId() + 1);
+            } catch (IOException e) {
+                LOG.debug("savepoint {} cannot be read yet: {}", savepoint, e.toString());
+            }
+        }
         return new CheckpointCoordinator(plan.jobName(), storage, interval,
                 configuration.get(RecoveryOptions.CHECKPOINT_TIMEOUT), configuration.get(RecoveryOptions.CHECKPOINT_MIN_PAUSE),
                 configuration.get(CheckpointOptions.CHECKPOINTS_RETAINED), clock::currentTimeMillis, async, firstId);
@@ -164,7 +175,8 @@ public final class JobRun implements JobClient {
         String savepoint = configuration.get(RecoveryOptions.SAVEPOINT_PATH);
         Attempt first;
         try {
-            first = deploy(0, savepoint == null ? null : List.of(resolve(savepoint)), savepoint != null);
+            startedFrom = savepoint == null ? null : resolve(savepoint);
+            first = deploy(0, startedFrom == null ? null : List.of(startedFrom), savepoint != null);
         } catch (RuntimeException e) {
             coordinator.close();
             throw e;
@@ -293,7 +305,10 @@ public final class JobRun implements JobClient {
                     break;
                 }
                 try {
-                    List<CompletedCheckpoint> candidates = coordinator.storage().completedCheckpoints();
+                    List<CompletedCheckpoint> candidates = new ArrayList<>(coordinator.storage().completedCheckpoints());
+                    if (startedFrom != null && candidates.stream().noneMatch(c -> c.location().equals(startedFrom.location()))) {
+                        candidates.add(startedFrom);   // failed before its first checkpoint: back to where it started
+                    }
                     Attempt next = deploy(a.number + 1, candidates, false);
                     restarts++;
                     status = JobStatus.RUNNING;

@@ -9,6 +9,7 @@ import io.weir.api.config.RecoveryOptions;
 import io.weir.api.metrics.CheckpointInfo;
 import io.weir.runtime.fault.FaultInjector;
 import io.weir.runtime.fault.FaultPoint;
+import io.weir.runtime.testing.GatedSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -92,10 +93,10 @@ class CheckpointRecoveryTest {
                 .sinkTo(sink).uid("sink");
         JobClient job = env.executeAsync("exactly-once");
 
-        release(source, 2_000);
+        source.release(2_000, BOUND);
         CheckpointInfo first = job.triggerCheckpoint().get(BOUND.toSeconds(), TimeUnit.SECONDS);
         assertThat(first.status()).isEqualTo(CheckpointInfo.Status.COMPLETED);
-        release(source, 3_000);
+        source.release(3_000, BOUND);
         faults.armed.set(true);
         CheckpointInfo second = null;
         try {
@@ -103,20 +104,12 @@ class CheckpointRecoveryTest {
         } catch (Exception aborted) {
             // the failure may hit this checkpoint: it is then aborted, and recovery goes back to the first
         }
-        release(source, LAST);
+        source.open(LAST);
         job.await(BOUND);
 
         assertThat(faults.fired).as("the fault at %s fired", point).isTrue();
         assertThat(job.restarts()).as("restarts (second checkpoint: %s)", second).isEqualTo(1);
         assertThat(sink.output()).containsExactlyInAnyOrderElementsOf(expected());
-    }
-
-    private static void release(GatedSource source, long upTo) {
-        source.gate.set(upTo);
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (source.emitted.get() < upTo && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
     }
 
     /** The output of the same job without failures: rolling sums of 7x per key x % 5, in order. */

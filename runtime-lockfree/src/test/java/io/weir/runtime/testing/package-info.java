@@ -1,0 +1,2 @@
+/** Test fixtures shared with other modules through the runtime's test-jar: gated, replayable sources. */
+package io.weir.runtime.testing;
