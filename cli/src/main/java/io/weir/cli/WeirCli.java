@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code weir} command: {@code weir run <example>}, {@code weir examples}, {@code weir help},
+ * The {@code weir} command: {@code weir run <example>}, {@code weir examples}, {@code weir plugins}, {@code weir help},
  * {@code --help} and {@code --version}. The {@code weir} launcher script starts {@link #main}; tests
  * build a {@code WeirCli} with their own examples and streams and call {@link #execute}.
  *
@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Weir, a stream-processing engine for the JVM: runs the example jobs.",
-        subcommands = {RunCommand.class, ExamplesCommand.class, HelpCommand.class},
+        subcommands = {RunCommand.class, ExamplesCommand.class, PluginsCommand.class, HelpCommand.class},
         footerHeading = "%nLauncher only:%n",
         footer = {
             "  weir test [maven arguments]   runs the whole test suite (./mvnw -B verify)",

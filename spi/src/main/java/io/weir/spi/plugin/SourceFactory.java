@@ -1,0 +1,66 @@
+package io.weir.spi.plugin;
+
+import io.weir.api.annotation.Evolving;
+import io.weir.api.config.ConfigOption;
+import io.weir.api.config.Configuration;
+import io.weir.api.connector.Source;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Builds a {@link Source} from string-keyed configuration, such as
+ * {@code source = datagen, rate = 1000, seed = 7}. Discovered through {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/io.weir.spi.plugin.SourceFactory}, on the class path or in a plugin jar);
+ * selected by {@link #name()} with the key {@value #SELECTOR}.
+ *
+ * <p>Contract: the caller validates the configuration with {@link ConnectorOptions#validate} (or
+ * {@link #validateAndCreate}) before {@link #create}, so {@code create} may assume that every required
+ * option is present, no unknown key is set and every value parses as its option's type. {@code create}
+ * reads values only through the declared options ({@code configuration.get(option)}). The key
+ * {@value #SELECTOR} itself is not an option.
+ *
+ * <h2>Thread safety</h2>
+ * Must be thread-safe: {@link #create} may be called from any thread, concurrently. The plugin loader
+ * calls it with the thread's context class loader set to the plugin's class loader.
+ */
+@Evolving
+public interface SourceFactory {
+    /** The configuration key that selects a source factory by name. */
+    String SELECTOR = "source";
+
+    /** The unique name used in configuration, such as {@code "datagen"}. Lower case, no spaces. */
+    String name();
+
+    /** A one-line description shown by {@code weir plugins}. */
+    default String description() {
+        return name();
+    }
+
+    /** The options that must be set. */
+    Set<ConfigOption<?>> requiredOptions();
+
+    /** The options that may be set; an unset one takes its default. */
+    Set<ConfigOption<?>> optionalOptions();
+
+    /** Every accepted option: {@link #requiredOptions()} and {@link #optionalOptions()}. */
+    default Set<ConfigOption<?>> options() {
+        Set<ConfigOption<?>> all = new HashSet<>(requiredOptions());
+        all.addAll(optionalOptions());
+        return Set.copyOf(all);
+    }
+
+    /**
+     * A new source configured from an already validated {@code configuration}.
+     *
+     * @throws IllegalArgumentException if values are individually valid but do not fit together (naming them)
+     */
+    Source<?> create(Configuration configuration);
+
+    /** Validates {@code configuration} against {@link #options()}, then {@link #create}s the source. */
+    default Source<?> validateAndCreate(Configuration configuration) {
+        ConnectorOptions.validate("source '" + name() + "'", configuration, requiredOptions(), optionalOptions(),
+                SELECTOR);
+        return create(configuration);
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * What a plugin declares about itself ({@link io.weir.spi.plugin.PluginDescriptor},
+ * {@link io.weir.spi.plugin.SpiVersion}) and the connector factories that build sources and sinks from
+ * string-keyed configuration ({@link io.weir.spi.plugin.SourceFactory},
+ * {@link io.weir.spi.plugin.SinkFactory}, validated by {@link io.weir.spi.plugin.ConnectorOptions}).
+ */
+@Evolving
+package io.weir.spi.plugin;
+
+import io.weir.api.annotation.Evolving;
