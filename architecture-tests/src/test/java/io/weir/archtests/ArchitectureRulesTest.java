@@ -24,6 +24,11 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void extensionsShouldSeeOnlyTheApiAndTheSpi() {
+        check(WeirRules.EXTENSIONS_SEE_ONLY_API_AND_SPI);
+    }
+
+    @Test
     void spiShouldDependOnlyOnTheApiAndTheJdk() {
         check(WeirRules.SPI_DEPENDS_ONLY_ON_API_AND_THE_JDK);
     }

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RulesCanFailTest {
     private static final JavaClasses FIXTURES = new ClassFileImporter()
-            .importPackages("io.weir.api.archfixture", "io.weir.spi.archfixture", "io.weir.runtime.archfixture");
+            .importPackages("io.weir.api.archfixture", "io.weir.spi.archfixture", "io.weir.runtime.archfixture",
+                    "io.weir.connectors.archfixture");
 
     @Test
     void apiRuleShouldRejectADependencyOnTheSpi() {
@@ -121,6 +122,12 @@ class RulesCanFailTest {
     @Test
     void lockRuleShouldAcceptParkingAndNonBlockingQueues() {
         assertNoViolation(WeirRules.NO_LOCKS, RuntimeFixtures.ParksAndUsesConcurrentQueue.class);
+    }
+
+    @Test
+    void extensionRuleShouldRejectAConnectorUsingTheRuntime() {
+        assertViolation(WeirRules.EXTENSIONS_SEE_ONLY_API_AND_SPI,
+                io.weir.connectors.archfixture.ConnectorUsingRuntime.class, "io.weir.runtime.exchange.Channels");
     }
 
     private static void assertViolation(ArchRule rule, Class<?> fixture, String expectedDetail) {

@@ -52,6 +52,15 @@ final class WeirRules {
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.weir.api..", "java..")
             .as("io.weir.api depends on no other io.weir package and on no library outside java..");
 
+    /**
+     * (f) Extensions (connectors, state backends) and the plugin loader see Weir only through the API and the
+     * SPI, so that they stay plugins: never the runtime, the command line or the examples.
+     */
+    static final ArchRule EXTENSIONS_SEE_ONLY_API_AND_SPI = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+            .that().resideInAnyPackage("io.weir.connectors..", "io.weir.state..", "io.weir.plugins..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.weir.runtime..", "io.weir.cli..", "io.weir.examples..")
+            .as("connectors, state backends and the plugin loader depend on io.weir.api and io.weir.spi only");
+
     /** (b) The SPI builds on the API and nothing else. */
     static final ArchRule SPI_DEPENDS_ONLY_ON_API_AND_THE_JDK = classes()
             .that().resideInAPackage("io.weir.spi..")
