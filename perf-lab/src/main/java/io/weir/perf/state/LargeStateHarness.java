@@ -124,7 +124,7 @@ public final class LargeStateHarness {
             long lastTime = System.nanoTime();
             while (!Thread.currentThread().isInterrupted()) {
                 try {
-                    Thread.sleep(10_000);
+                    Thread.sleep(5_000);
                 } catch (InterruptedException e) {
                     return;
                 }

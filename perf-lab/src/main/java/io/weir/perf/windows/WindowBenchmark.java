@@ -156,7 +156,7 @@ public final class WindowBenchmark {
             run(assigner, slicing, parallelism, scheduler, mode, records, probe);
             state = probe.stateBytes();
         }
-        return new Result(workload, ratio, slicing, parallelism, scheduler, mode, rates.getLast(), rates.get(rates.size() / 2),
+        return new Result(workload, ratio, slicing, parallelism, scheduler, mode, rates.getLast(), rates.get((rates.size() - 1) / 2),
                 collections, gcMillis, state, keys);
     }
 

@@ -27,7 +27,7 @@ import java.util.Map;
 public record CheckpointMetadata(long checkpointId, long timestamp, boolean savepoint, String jobName,
                                  List<OperatorState> operators) {
     private static final int MAGIC = 0x57454952; // "WEIR"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     public CheckpointMetadata {
         operators = List.copyOf(operators);
@@ -69,8 +69,8 @@ public record CheckpointMetadata(long checkpointId, long timestamp, boolean save
         List<StateFileHandle> files = new ArrayList<>();
         for (OperatorState o : operators) {
             for (SubtaskState s : o.subtasks()) {
-                if (s.keyed() != null && s.keyed().file() != null) {
-                    files.add(s.keyed().file());
+                if (s.keyed() != null) {
+                    files.addAll(s.keyed().files());
                 }
             }
         }
@@ -130,7 +130,7 @@ public record CheckpointMetadata(long checkpointId, long timestamp, boolean save
                 throw new CodecException("not Weir checkpoint metadata: " + location);
             }
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version != VERSION && version != 1) {
                 throw new CodecException("checkpoint metadata version " + version + " at " + location
                         + " is not supported (this Weir reads version " + VERSION + ")");
             }
@@ -155,7 +155,7 @@ public record CheckpointMetadata(long checkpointId, long timestamp, boolean save
                     for (int l = 0; l < lists; l++) {
                         map.put(in.readString(), readBlobs(in));
                     }
-                    KeyedStateHandle keyed = in.readBoolean() ? readKeyed(in) : null;
+                    KeyedStateHandle keyed = in.readBoolean() ? readKeyed(in, version) : null;
                     states.add(new SubtaskState(index, map, keyed));
                 }
                 ops.add(new OperatorState(opId, name, p, maxP, states, enumerator));
@@ -202,9 +202,14 @@ public record CheckpointMetadata(long checkpointId, long timestamp, boolean save
             out.writeLong(o);
         }
         out.writeLong(h.size());
+        out.writeVarInt(h.sharedFiles().size());
+        for (StateFileHandle f : h.sharedFiles()) {
+            out.writeString(f.path());
+            out.writeLong(f.size());
+        }
     }
 
-    private static KeyedStateHandle readKeyed(ByteArrayCodecInput in) {
+    private static KeyedStateHandle readKeyed(ByteArrayCodecInput in, int version) {
         String backend = in.readString();
         KeyGroupRange range = KeyGroupRange.of(in.readVarInt(), in.readVarInt());
         StateFileHandle file = in.readBoolean() ? new StateFileHandle(in.readString(), in.readLong()) : null;
@@ -213,6 +218,14 @@ public record CheckpointMetadata(long checkpointId, long timestamp, boolean save
         for (int i = 0; i < n; i++) {
             offsets[i] = in.readLong();
         }
-        return new KeyedStateHandle(backend, range, file, offsets, in.readLong());
+        long size = in.readLong();
+        List<StateFileHandle> shared = new ArrayList<>();
+        if (version >= 2) {
+            int n2 = in.readVarInt();
+            for (int i = 0; i < n2; i++) {
+                shared.add(new StateFileHandle(in.readString(), in.readLong()));
+            }
+        }
+        return new KeyedStateHandle(backend, range, file, offsets, size, shared);
     }
 }

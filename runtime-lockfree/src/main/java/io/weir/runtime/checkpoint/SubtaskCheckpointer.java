@@ -5,6 +5,7 @@ import io.weir.spi.checkpoint.PendingCheckpoint;
 import io.weir.spi.checkpoint.StateOutputStream;
 import io.weir.spi.state.KeyedStateHandle;
 import io.weir.spi.state.KeyedStateSnapshot;
+import io.weir.spi.state.SnapshotWriter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,11 @@ public final class SubtaskCheckpointer {
      * @param extraParts parts the task adds itself (a source's reader splits), already encoded
      */
     public void checkpoint(long checkpointId, long alignmentNanos, List<SubtaskAck.OperatorPart> extraParts) {
+        checkpoint(checkpointId, false, alignmentNanos, extraParts);
+    }
+
+    /** As above; a savepoint gets self-contained (full) keyed snapshots. */
+    public void checkpoint(long checkpointId, boolean savepoint, long alignmentNanos, List<SubtaskAck.OperatorPart> extraParts) {
         List<Captured> captured = new ArrayList<>(operators.size());
         for (OperatorRef ref : operators) {
             OperatorListState lists = new OperatorListState();
@@ -52,10 +58,10 @@ public final class SubtaskCheckpointer {
             captured.add(new Captured(ref.operatorId(), lists.encoded(), keyed));
         }
         List<SubtaskAck.OperatorPart> extra = List.copyOf(extraParts);
-        gateway.runAsync(() -> writeAndAcknowledge(checkpointId, alignmentNanos, captured, extra));
+        gateway.runAsync(() -> writeAndAcknowledge(checkpointId, savepoint, alignmentNanos, captured, extra));
     }
 
-    private void writeAndAcknowledge(long checkpointId, long alignmentNanos, List<Captured> captured,
+    private void writeAndAcknowledge(long checkpointId, boolean savepoint, long alignmentNanos, List<Captured> captured,
                                      List<SubtaskAck.OperatorPart> extra) {
         PendingCheckpoint target = gateway.pending(checkpointId);
         if (target == null) {
@@ -67,7 +73,7 @@ public final class SubtaskCheckpointer {
                 KeyedStateHandle handle = null;
                 if (c.keyed() != null) {
                     String file = c.operatorId().replaceAll("[^A-Za-z0-9_.-]+", "_") + "-" + subtask + "-keyed";
-                    handle = c.keyed().write(name -> createFile(target, file + "-" + name));
+                    handle = c.keyed().write(writer(target, file, savepoint));
                 }
                 parts.add(new SubtaskAck.OperatorPart(c.operatorId(), subtask, c.lists(), handle, null));
             }
@@ -77,8 +83,29 @@ public final class SubtaskCheckpointer {
         }
     }
 
-    private static StateOutputStream createFile(PendingCheckpoint target, String name) throws java.io.IOException {
-        return target.createStateFile(name);
+    /** The storage of {@code target} as a backend sees it: own files, shared files, savepoint or not. */
+    private static SnapshotWriter writer(PendingCheckpoint target, String prefix, boolean savepoint) {
+        return new SnapshotWriter() {
+            @Override
+            public StateOutputStream createStateFile(String name) throws java.io.IOException {
+                return target.createStateFile(prefix + "-" + name);
+            }
+
+            @Override
+            public boolean savepoint() {
+                return savepoint;
+            }
+
+            @Override
+            public boolean supportsSharedFiles() {
+                return !savepoint && target.supportsSharedFiles();
+            }
+
+            @Override
+            public StateOutputStream createSharedStateFile(String name) throws java.io.IOException {
+                return target.createSharedStateFile(name);
+            }
+        };
     }
 
     private record Captured(String operatorId, Map<String, List<byte[]>> lists, KeyedStateSnapshot keyed) {

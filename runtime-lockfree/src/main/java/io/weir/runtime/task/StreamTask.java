@@ -183,7 +183,7 @@ public abstract class StreamTask implements Tasklet, Monitored {
     protected final void performCheckpoint(CheckpointBarrier barrier, long alignmentNanos, List<SubtaskAck.OperatorPart> extra) {
         inject(FaultPoint.BEFORE_SNAPSHOT, barrier.checkpointId());
         chain.broadcastControl(barrier);
-        checkpointer.checkpoint(barrier.checkpointId(), alignmentNanos, extra);
+        checkpointer.checkpoint(barrier.checkpointId(), barrier.savepoint(), alignmentNanos, extra);
         inject(FaultPoint.AFTER_SNAPSHOT, barrier.checkpointId());
     }
 

@@ -50,4 +50,20 @@ public interface PendingCheckpoint {
      * {@link CheckpointStorage#prune}.
      */
     void abort();
+
+    /** {@code true} when {@link #createSharedStateFile} is supported (incremental snapshots). */
+    default boolean supportsSharedFiles() {
+        return false;
+    }
+
+    /**
+     * A new state file that later checkpoints may reference too (an incremental snapshot's SST file). Its
+     * handle carries an absolute path; {@link #abort()} does not delete it (a later checkpoint may reuse
+     * it) and retention deletes it once no retained checkpoint references it.
+     *
+     * @throws UnsupportedOperationException when {@link #supportsSharedFiles()} is {@code false}
+     */
+    default StateOutputStream createSharedStateFile(String name) throws java.io.IOException {
+        throw new UnsupportedOperationException("this checkpoint storage has no shared state files");
+    }
 }

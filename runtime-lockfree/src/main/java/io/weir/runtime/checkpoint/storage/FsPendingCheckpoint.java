@@ -59,6 +59,29 @@ final class FsPendingCheckpoint implements PendingCheckpoint {
     }
 
     @Override
+    public boolean supportsSharedFiles() {
+        return true;
+    }
+
+    @Override
+    public StateOutputStream createSharedStateFile(String name) throws IOException {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("checkpoint " + checkpointId + ": shared state file name '" + name
+                    + "' is not allowed (letters, digits, _ . -, not starting with _ . or -)");
+        }
+        Path dir = storage.directory().resolve("shared");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name).toAbsolutePath();
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return new FsStateOutputStream(file, file.toString(), channel);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("checkpoint " + checkpointId + ": shared state file '" + file + "' exists already", e);
+        }
+    }
+
+    @Override
     public StateOutputStream createStateFile(String name) throws IOException {
         Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches()) {
