@@ -61,12 +61,13 @@ final class LatencyPhase {
         return all;
     }
 
-    /** One line: count, achieved rate, p50/p99/p99.9/max in milliseconds, collections. */
+    /** One line: count, achieved rate, p50/p90/p99/p99.9/max in milliseconds, collections. */
     String summary() {
         double seconds = (endNanos - startNanos) / 1e9;
-        return String.format(Locale.ROOT, "%-14s %9d rec (%6.0f rec/s)  p50 %8.3f  p99 %8.3f  p99.9 %8.3f  max %8.3f ms"
-                        + "  (gc: %d, %d ms)", name, all.getTotalCount(), all.getTotalCount() / Math.max(seconds, 1e-9),
-                ms(all.getValueAtPercentile(50)), ms(all.getValueAtPercentile(99)), ms(all.getValueAtPercentile(99.9)),
+        return String.format(Locale.ROOT, "%-14s %9d rec (%6.0f rec/s)  p50 %7.3f  p90 %7.3f  p99 %7.3f  p99.9 %7.3f"
+                        + "  max %7.3f ms  (gc: %d, %d ms)", name, all.getTotalCount(),
+                all.getTotalCount() / Math.max(seconds, 1e-9), ms(all.getValueAtPercentile(50)),
+                ms(all.getValueAtPercentile(90)), ms(all.getValueAtPercentile(99)), ms(all.getValueAtPercentile(99.9)),
                 ms(all.getMaxValue()), gcCount, gcMillis);
     }
 

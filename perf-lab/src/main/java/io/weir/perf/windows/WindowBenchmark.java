@@ -30,9 +30,11 @@ import java.util.Map;
  *       window slicing on and off ({@code window.slicing}) to show what slicing saves; list several
  *       ratios ({@code size-slide=1,2,5,10}) to see how the cost grows with size/slide.</li>
  * </ul>
- * Per configuration: one warm-up run, {@code runs} timed runs (best and median records/s, and the
- * collections during the timed runs), then one probed run that measures the state's heap
- * ({@link HeapProbe}: live heap after a full GC at the peak of state, minus the live heap before).
+ * Per configuration: one warm-up run, {@code runs} timed runs (best and median records/s, where a run's
+ * rate is its records over the job's duration, start to end, including the windows that the final
+ * watermark fires; and the collections during the timed runs), then one probed run that measures the
+ * state's heap ({@link HeapProbe}: live heap after a full GC at the peak of state, minus the live heap
+ * before).
  *
  * <p>Usage: {@code WindowBenchmark [name=value ...]}, for example
  * {@code WindowBenchmark workloads=tumbling p=1,2 runs=3}. Options and defaults:
@@ -138,17 +140,19 @@ public final class WindowBenchmark {
             default -> throw new IllegalArgumentException("unknown workload '" + workload + "': tumbling or sliding");
         };
         run(assigner, slicing, parallelism, scheduler, mode, Math.min(records, 5_000_000L), null);
-        var gc = new HeapProbe.GcCounter();
         List<Double> rates = new ArrayList<>();
+        long collections = 0;
+        long gcMillis = 0;
         for (int i = 0; i < runs; i++) {
             HeapProbe.liveHeap(); // start each run from a collected heap, not with the previous run's state to clear
+            var gc = new HeapProbe.GcCounter();
             double rate = run(assigner, slicing, parallelism, scheduler, mode, records, null);
+            collections += gc.collections();
+            gcMillis += gc.gcMillis();
             System.out.printf(Locale.ROOT, "  (%s, slicing %s, p=%d: run %d %.2f M rec/s)%n", assigner, slicing ? "on" : "off",
                     parallelism, i + 1, rate / 1e6);
             rates.add(rate);
         }
-        long collections = gc.collections();
-        long gcMillis = gc.gcMillis();
         rates.sort(null);
         long state = -1;
         if (heap) {
