@@ -67,8 +67,8 @@ public final class CheckpointBenchmark {
     private final int parallelism;
     private final Path directory;
 
-    /** One checkpoint of the checkpointing phase, as triggered and completed here. */
-    private record Taken(long triggeredNanos, long completedNanos, CheckpointInfo info) {
+    /** One checkpoint of the checkpointing phase, as triggered and completed here; {@code info} null: it failed. */
+    private record Taken(long triggeredNanos, long completedNanos, CheckpointInfo info, Throwable failure) {
     }
 
     private CheckpointBenchmark(Map<String, String> options) {
@@ -135,7 +135,8 @@ public final class CheckpointBenchmark {
         for (Taken t : taken) {
             System.out.println("  " + describe(t, injector));
         }
-        CheckpointInfo last = taken.getLast().info();
+        CheckpointInfo last = taken.stream().map(Taken::info).filter(i -> i != null).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("no checkpoint completed: " + job.checkpointHistory()));
 
         List<String> recovery = List.of(options.getOrDefault("recovery", "failover,fresh").split(","));
         System.out.println();
@@ -168,7 +169,7 @@ public final class CheckpointBenchmark {
             boolean idle = inFlight.isEmpty() || inFlight.getLast().isDone();
             if (triggered < count && second % interval == 0 && idle) {
                 long at = System.nanoTime();
-                inFlight.add(job.triggerCheckpoint().thenApply(info -> new Taken(at, System.nanoTime(), info)));
+                inFlight.add(job.triggerCheckpoint().handle((info, e) -> new Taken(at, System.nanoTime(), info, e)));
                 triggered++;
                 mark = "*";
             }
@@ -190,6 +191,9 @@ public final class CheckpointBenchmark {
 
     private String describe(Taken t, ProbeInjector injector) {
         CheckpointInfo info = t.info();
+        if (info == null) {
+            return "failed: " + t.failure();
+        }
         List<ProbeInjector.SyncPart> parts = injector.syncParts(info.checkpointId());
         ProbeInjector.SyncPart longest = parts.stream().max(Comparator.comparingLong(ProbeInjector.SyncPart::nanos))
                 .orElse(null);
