@@ -3,6 +3,7 @@ package io.weir.runtime.task;
 import io.weir.api.codec.CodecRegistry;
 import io.weir.api.config.Configuration;
 import io.weir.api.config.ExecutionOptions;
+import io.weir.api.config.StateOptions;
 import io.weir.api.time.Clock;
 import io.weir.api.connector.CollectSink;
 import io.weir.api.connector.DiscardSink;
@@ -172,7 +173,8 @@ public final class ChainFactory {
                 case OperatorSpec.KeyedProcess k -> new KeyedProcessOperator(k.keySelector(), copy(k.function(), node));
                 case OperatorSpec.IntervalJoin j -> new IntervalJoinOperator(j.keySelector(), j.lower(), j.upper(), copy(j.function(), node));
                 case OperatorSpec.Window w -> WindowOperators.create(w, o.input().outputType(), node.label(),
-                        configuration.get(ExecutionOptions.WINDOW_SLICING));
+                        configuration.get(ExecutionOptions.WINDOW_SLICING),
+                        "heap".equals(configuration.get(StateOptions.STATE_BACKEND)));
                 case OperatorSpec.TimestampsAndWatermarks t ->
                         new TimestampsAndWatermarksOperator(t.function(), watermarkInterval, clock);
             };

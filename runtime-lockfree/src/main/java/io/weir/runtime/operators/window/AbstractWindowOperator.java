@@ -97,7 +97,9 @@ public abstract class AbstractWindowOperator extends StreamOperator implements K
         if (key == null) {
             throw fail("key selector failed", new NullPointerException("the key selector returned null for " + value));
         }
-        keyedState.setCurrentKey(key);
+        if (needsCurrentKeyPerRecord()) {
+            keyedState.setCurrentKey(key);
+        }
         try {
             processElement(key, value, timestamp);
         } catch (OperatorException e) {
@@ -107,7 +109,16 @@ public abstract class AbstractWindowOperator extends StreamOperator implements K
         }
     }
 
-    /** Processes one record of {@code key} (already the current key). */
+    /**
+     * {@code true} (the default) when each record's key must be made the keyed state's current key before
+     * {@link #processElement}; an operator that keeps its own per-key tables answers {@code false} and
+     * sets the key itself where it uses keyed state.
+     */
+    protected boolean needsCurrentKeyPerRecord() {
+        return true;
+    }
+
+    /** Processes one record of {@code key} (the current key, unless {@link #needsCurrentKeyPerRecord} says otherwise). */
     protected abstract void processElement(Object key, Object value, long timestamp) throws Exception;
 
     /** A timer of {@code window} for {@code time} fired; the timer's key is the current key. */
@@ -168,7 +179,8 @@ public abstract class AbstractWindowOperator extends StreamOperator implements K
         return context.codecs();
     }
 
-    final long currentWatermark() {
+    /** The event time the operator is at: the last watermark (an operator may keep it from falling back). */
+    protected long currentWatermark() {
         return timers.currentWatermark();
     }
 

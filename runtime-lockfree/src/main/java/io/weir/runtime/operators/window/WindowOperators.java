@@ -8,10 +8,12 @@ import io.weir.api.windowing.triggers.ProcessingTimeTrigger;
 import io.weir.runtime.operators.FunctionCopies;
 
 /**
- * Chooses the operator for a window definition: {@link SlicingWindowOperator} for tumbling or sliding
- * windows with the default time trigger and an incremental function ({@code reduce}/{@code aggregate},
- * optionally with a process window function on the result), {@link WindowOperator} for everything
- * else (sessions, global windows, custom triggers, process-only windows that buffer their records).
+ * Chooses the operator for a window definition. Tumbling or sliding windows with the default time
+ * trigger and an incremental function ({@code reduce}/{@code aggregate}, optionally with a process window
+ * function on the result) are sliced: by {@link SliceTableWindowOperator} (in-memory slice tables) when the
+ * state lives on the heap anyway, by {@link SlicingWindowOperator} (slices in the keyed state backend) when
+ * it lives elsewhere, such as RocksDB. Everything else (sessions, global windows, custom triggers,
+ * process-only windows that buffer their records) runs on {@link WindowOperator}.
  */
 public final class WindowOperators {
     private WindowOperators() {
@@ -24,8 +26,21 @@ public final class WindowOperators {
      */
     public static AbstractWindowOperator create(OperatorSpec.Window spec, Class<?> inputType, String operatorName,
                                                 boolean slicing) {
-        return create(WindowDefinition.of(spec.keySelector(), spec.assigner(), spec.trigger(), spec.allowedLateness(),
-                spec.lateDataTag(), copyFunctions(spec.function(), operatorName), inputType), slicing);
+        return create(spec, inputType, operatorName, slicing, false);
+    }
+
+    /**
+     * As above; {@code heapState}: the keyed state backend keeps state on the heap, so sliced windows use
+     * in-memory slice tables ({@link SliceTableWindowOperator}).
+     */
+    public static AbstractWindowOperator create(OperatorSpec.Window spec, Class<?> inputType, String operatorName,
+                                                boolean slicing, boolean heapState) {
+        WindowDefinition definition = WindowDefinition.of(spec.keySelector(), spec.assigner(), spec.trigger(),
+                spec.allowedLateness(), spec.lateDataTag(), copyFunctions(spec.function(), operatorName), inputType);
+        if (slicing && heapState && canSlice(definition)) {
+            return new SliceTableWindowOperator(definition);
+        }
+        return create(definition, slicing);
     }
 
     /**

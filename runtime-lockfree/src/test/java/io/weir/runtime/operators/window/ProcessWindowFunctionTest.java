@@ -89,22 +89,22 @@ class ProcessWindowFunctionTest {
         assertThat(function.lifecycle).endsWith("close");
     }
 
-    @ParameterizedTest(name = "sliced={0}")
-    @ValueSource(booleans = {false, true})
-    void shouldHandTheReducedValueToTheProcessFunction(boolean sliced) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"window", "slicing", "tables"})
+    void shouldHandTheReducedValueToTheProcessFunction(String kind) {
         var definition = window(TumblingEventTimeWindows.of(ms(10))).reduce(Ev.SUM, Ev.describing());
-        try (var h = sliced ? WindowHarness.sliced(definition) : WindowHarness.of(definition)) {
+        try (var h = WindowHarness.of(kind, definition)) {
             h.element(of("a", 1), 1).element(of("a", 2), 2).element(of("b", 5), 3);
             assertThat(h.watermark(9).drain()).containsExactlyInAnyOrder("a[0,10):a=3@9", "b[0,10):b=5@9", "wm:9");
         }
     }
 
-    @ParameterizedTest(name = "sliced={0}")
-    @ValueSource(booleans = {false, true})
-    void shouldHandTheAggregateResultToTheProcessFunction(boolean sliced) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"window", "slicing", "tables"})
+    void shouldHandTheAggregateResultToTheProcessFunction(String kind) {
         var function = new CountingFires<String>();
         var definition = window(TumblingEventTimeWindows.of(ms(10))).lateness(5).aggregate(Ev.COUNT_SUM, function);
-        try (var h = sliced ? WindowHarness.sliced(definition) : WindowHarness.of(definition)) {
+        try (var h = WindowHarness.of(kind, definition)) {
             h.element(of("a", 1), 1).element(of("a", 2), 2);
             assertThat(h.watermark(9).drain()).containsExactly("a[0,10) [2/3] fire#1 total#1@9", "side:wm=9@9", "wm:9");
             assertThat(h.element(of("a", 4), 3).drain()).containsExactly("a[0,10) [3/7] fire#2 total#2@9", "side:wm=9@9");

@@ -20,14 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProcessingTimeWindowTest {
 
-    private static WindowHarness harness(boolean sliced, WindowDefinition definition) {
-        return sliced ? WindowHarness.sliced(definition) : WindowHarness.of(definition);
+    private static WindowHarness harness(String kind, WindowDefinition definition) {
+        return WindowHarness.of(kind, definition);
     }
 
-    @ParameterizedTest(name = "sliced={0}")
-    @ValueSource(booleans = {false, true})
-    void shouldFireTumblingWindowsWhenTheClockReachesTheirEnd(boolean sliced) {
-        try (var h = harness(sliced, window(TumblingProcessingTimeWindows.of(ms(10))).reduce(Ev.SUM))) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"window", "slicing", "tables"})
+    void shouldFireTumblingWindowsWhenTheClockReachesTheirEnd(String kind) {
+        try (var h = harness(kind, window(TumblingProcessingTimeWindows.of(ms(10))).reduce(Ev.SUM))) {
             h.processingTime(2).element(of("a", 1), Long.MIN_VALUE);
             h.processingTime(8).element(of("a", 2), 1_000_000);
             assertThat(h.processingTime(9).drain()).isEmpty();
@@ -39,10 +39,10 @@ class ProcessingTimeWindowTest {
         }
     }
 
-    @ParameterizedTest(name = "sliced={0}")
-    @ValueSource(booleans = {false, true})
-    void shouldFireSlidingWindowsInProcessingTime(boolean sliced) {
-        try (var h = harness(sliced, window(SlidingProcessingTimeWindows.of(ms(10), ms(5))).reduce(Ev.SUM))) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"window", "slicing", "tables"})
+    void shouldFireSlidingWindowsInProcessingTime(String kind) {
+        try (var h = harness(kind, window(SlidingProcessingTimeWindows.of(ms(10), ms(5))).reduce(Ev.SUM))) {
             h.processingTime(3).element(of("a", 1), 0);
             h.processingTime(7).element(of("a", 2), 0);
             // one call may fire several windows, in timestamp order
@@ -52,10 +52,10 @@ class ProcessingTimeWindowTest {
         }
     }
 
-    @ParameterizedTest(name = "sliced={0}")
-    @ValueSource(booleans = {false, true})
-    void shouldIgnoreWatermarksAndLatenessInProcessingTime(boolean sliced) {
-        try (var h = harness(sliced, window(TumblingProcessingTimeWindows.of(ms(10))).lateness(100).lateToSideOutput()
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"window", "slicing", "tables"})
+    void shouldIgnoreWatermarksAndLatenessInProcessingTime(String kind) {
+        try (var h = harness(kind, window(TumblingProcessingTimeWindows.of(ms(10))).lateness(100).lateToSideOutput()
                 .reduce(Ev.SUM))) {
             h.watermark(1_000).processingTime(1).element(of("a", 1), 5);
             assertThat(h.drain()).containsExactly("wm:1000");
@@ -64,10 +64,10 @@ class ProcessingTimeWindowTest {
         }
     }
 
-    @ParameterizedTest(name = "sliced={0}")
-    @ValueSource(booleans = {false, true})
-    void shouldPutARecordArrivingAtTheLastMillisecondIntoTheWindowEndingThere(boolean sliced) {
-        try (var h = harness(sliced, window(SlidingProcessingTimeWindows.of(ms(10), ms(5))).reduce(Ev.SUM))) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"window", "slicing", "tables"})
+    void shouldPutARecordArrivingAtTheLastMillisecondIntoTheWindowEndingThere(String kind) {
+        try (var h = harness(kind, window(SlidingProcessingTimeWindows.of(ms(10), ms(5))).reduce(Ev.SUM))) {
             h.processingTime(5).element(of("a", 1), 0);
             // the clock reads 9, the last millisecond of [0,10): the window is still open
             assertThat(h.processingTime(9).drain()).isEmpty();

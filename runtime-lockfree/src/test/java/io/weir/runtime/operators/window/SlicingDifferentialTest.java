@@ -19,7 +19,8 @@ import static io.weir.runtime.operators.window.Defs.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random (seeded) inputs through {@link WindowOperator} and {@link SlicingWindowOperator}: both must
+ * Random (seeded) inputs through {@link WindowOperator} and each sliced operator ({@link SlicingWindowOperator},
+ * {@link SliceTableWindowOperator}): they must
  * emit the same results, the same late data, count the same dropped records and end with empty state.
  * Results are compared per step (a record, a watermark, a clock advance); within one step their order
  * may differ only among results with equal timestamps of different keys, so each step is compared sorted.
@@ -48,7 +49,8 @@ class SlicingDifferentialTest {
         }
         WindowDefinition definition = function(defs, random.nextInt(4));
         assertThat(WindowOperators.canSlice(definition)).isTrue();
-        compare(definition, seed, true, describe(assigner, lateness, definition));
+        compare(definition, seed, true, describe(assigner, lateness, definition), "slicing");
+        compare(definition, seed, true, describe(assigner, lateness, definition), "tables");
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -62,7 +64,8 @@ class SlicingDifferentialTest {
                 ? TumblingProcessingTimeWindows.of(ms(size), ms(offset))
                 : SlidingProcessingTimeWindows.of(ms(size), ms(slide), ms(offset));
         WindowDefinition definition = function(window(assigner), random.nextInt(4));
-        compare(definition, seed, false, describe(assigner, 0, definition));
+        compare(definition, seed, false, describe(assigner, 0, definition), "slicing");
+        compare(definition, seed, false, describe(assigner, 0, definition), "tables");
     }
 
     private static WindowDefinition function(Defs defs, int choice) {
@@ -79,11 +82,14 @@ class SlicingDifferentialTest {
     }
 
     /** Drives both operators through the same seeded steps and compares them step by step. */
-    private static void compare(WindowDefinition definition, long seed, boolean eventTime, String what) {
+    private static void compare(WindowDefinition definition, long seed, boolean eventTime, String what, String kind) {
         // the process functions keep per-instance state: each operator gets its own definition copy
+        WindowDefinition first = WindowDefinition.of(definition.keySelector(), definition.assigner(), definition.trigger(),
+                definition.allowedLateness(), definition.lateDataTag(), copy(definition), definition.inputType());
         WindowDefinition other = WindowDefinition.of(definition.keySelector(), definition.assigner(), definition.trigger(),
                 definition.allowedLateness(), definition.lateDataTag(), copy(definition), definition.inputType());
-        try (var reference = WindowHarness.of(definition); var sliced = WindowHarness.sliced(other)) {
+        try (var reference = WindowHarness.of(first); var sliced = WindowHarness.of(kind, other)) {
+            what = what + " [" + kind + "]";
             Random random = new Random(seed * 31 + 7);
             long time = random.nextInt(41) - 20;
             int steps = 300 + random.nextInt(300);

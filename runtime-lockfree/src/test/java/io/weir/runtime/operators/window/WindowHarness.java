@@ -50,6 +50,21 @@ final class WindowHarness implements AutoCloseable {
         return new WindowHarness(new SlicingWindowOperator(definition));
     }
 
+    /** Slicing over in-memory slice tables ({@link SliceTableWindowOperator}). */
+    static WindowHarness tables(WindowDefinition definition) {
+        return new WindowHarness(new SliceTableWindowOperator(definition));
+    }
+
+    /** {@code kind}: {@code window} (per-window operator), {@code slicing} (slices in the backend) or {@code tables}. */
+    static WindowHarness of(String kind, WindowDefinition definition) {
+        return switch (kind) {
+            case "window" -> of(definition);
+            case "slicing" -> sliced(definition);
+            case "tables" -> tables(definition);
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
     private Output recorder(String prefix) {
         return new Output() {
             @Override

@@ -20,14 +20,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class WindowOperatorTest {
 
-    private static WindowHarness harness(boolean sliced, WindowDefinition definition) {
-        return sliced ? WindowHarness.sliced(definition) : WindowHarness.of(definition);
+    private static WindowHarness harness(String kind, WindowDefinition definition) {
+        return WindowHarness.of(kind, definition);
     }
 
-    @ParameterizedTest(name = "sliced={0}")
-    @ValueSource(booleans = {false, true})
-    void shouldFireTumblingWindowWhenTheWatermarkPassesItsEnd(boolean sliced) {
-        try (var h = harness(sliced, window(TumblingEventTimeWindows.of(ms(10))).reduce(Ev.SUM))) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"window", "slicing", "tables"})
+    void shouldFireTumblingWindowWhenTheWatermarkPassesItsEnd(String kind) {
+        try (var h = harness(kind, window(TumblingEventTimeWindows.of(ms(10))).reduce(Ev.SUM))) {
             h.element(of("a", 1), 3).element(of("a", 2), 12).element(of("a", 4), 1);
             assertThat(h.watermark(8).drain()).containsExactly("wm:8");
             // results carry the window's maxTimestamp and come before the watermark that fired them
@@ -38,19 +38,19 @@ class WindowOperatorTest {
         }
     }
 
-    @ParameterizedTest(name = "sliced={0}")
-    @ValueSource(booleans = {false, true})
-    void shouldKeepKeysApart(boolean sliced) {
-        try (var h = harness(sliced, window(TumblingEventTimeWindows.of(ms(10))).reduce(Ev.SUM))) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"window", "slicing", "tables"})
+    void shouldKeepKeysApart(String kind) {
+        try (var h = harness(kind, window(TumblingEventTimeWindows.of(ms(10))).reduce(Ev.SUM))) {
             h.element(of("a", 1), 3).element(of("b", 10), 4).element(of("a", 2), 5);
             assertThat(h.watermark(9).drain()).containsExactlyInAnyOrder("a=3@9", "b=10@9", "wm:9").endsWith("wm:9");
         }
     }
 
-    @ParameterizedTest(name = "sliced={0}")
-    @ValueSource(booleans = {false, true})
-    void shouldFireEverySlidingWindowOfARecord(boolean sliced) {
-        try (var h = harness(sliced, window(SlidingEventTimeWindows.of(ms(10), ms(5))).reduce(Ev.SUM))) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"window", "slicing", "tables"})
+    void shouldFireEverySlidingWindowOfARecord(String kind) {
+        try (var h = harness(kind, window(SlidingEventTimeWindows.of(ms(10), ms(5))).reduce(Ev.SUM))) {
             h.element(of("a", 1), 3).element(of("a", 2), 7);
             assertThat(h.watermark(4).drain()).containsExactly("a=1@4", "wm:4");
             assertThat(h.watermark(9).drain()).containsExactly("a=3@9", "wm:9");
@@ -60,11 +60,11 @@ class WindowOperatorTest {
         }
     }
 
-    @ParameterizedTest(name = "sliced={0}")
-    @ValueSource(booleans = {false, true})
-    void shouldFireSlidingWindowsWhoseSizeIsNotAMultipleOfTheSlide(boolean sliced) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"window", "slicing", "tables"})
+    void shouldFireSlidingWindowsWhoseSizeIsNotAMultipleOfTheSlide(String kind) {
         // size 25, slide 10: slices of 5; windows [-20,5) [-10,15) [0,25) [10,35) [20,45)
-        try (var h = harness(sliced, window(SlidingEventTimeWindows.of(ms(25), ms(10))).aggregate(Ev.COUNT_SUM))) {
+        try (var h = harness(kind, window(SlidingEventTimeWindows.of(ms(25), ms(10))).aggregate(Ev.COUNT_SUM))) {
             h.element(of("a", 1), 2).element(of("a", 10), 12).element(of("a", 100), 21);
             assertThat(h.watermark(100).drain())
                     .containsExactly("1/1@4", "2/11@14", "3/111@24", "2/110@34", "1/100@44", "wm:100");
@@ -72,10 +72,10 @@ class WindowOperatorTest {
         }
     }
 
-    @ParameterizedTest(name = "sliced={0}")
-    @ValueSource(booleans = {false, true})
-    void shouldFireAgainForALateRecordWithinTheLateness(boolean sliced) {
-        try (var h = harness(sliced, window(TumblingEventTimeWindows.of(ms(10))).lateness(5).lateToSideOutput().reduce(Ev.SUM))) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"window", "slicing", "tables"})
+    void shouldFireAgainForALateRecordWithinTheLateness(String kind) {
+        try (var h = harness(kind, window(TumblingEventTimeWindows.of(ms(10))).lateness(5).lateToSideOutput().reduce(Ev.SUM))) {
             h.element(of("a", 1), 3);
             assertThat(h.watermark(9).drain()).containsExactly("a=1@9", "wm:9");
             // late but within the lateness: the window fires again at once, with the updated contents
@@ -91,11 +91,11 @@ class WindowOperatorTest {
         }
     }
 
-    @ParameterizedTest(name = "sliced={0}")
-    @ValueSource(booleans = {false, true})
-    void shouldRefireEverySlidingWindowThatALateRecordBelongsTo(boolean sliced) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"window", "slicing", "tables"})
+    void shouldRefireEverySlidingWindowThatALateRecordBelongsTo(String kind) {
         // size 10, slide 5, lateness 7: record at 6 belongs to [0,10) and [5,15)
-        try (var h = harness(sliced, window(SlidingEventTimeWindows.of(ms(10), ms(5))).lateness(7).reduce(Ev.SUM))) {
+        try (var h = harness(kind, window(SlidingEventTimeWindows.of(ms(10), ms(5))).lateness(7).reduce(Ev.SUM))) {
             h.element(of("a", 1), 6).element(of("a", 2), 12);
             assertThat(h.watermark(14).drain()).containsExactly("a=1@9", "a=3@14", "wm:14");
             // [5,15) ends at 14 and is cleaned at 21, [0,10) at 16: both take the record, latest start first
@@ -111,10 +111,10 @@ class WindowOperatorTest {
         }
     }
 
-    @ParameterizedTest(name = "sliced={0}")
-    @ValueSource(booleans = {false, true})
-    void shouldCountRecordsBeyondTheLatenessAsDroppedWithoutASideOutput(boolean sliced) {
-        try (var h = harness(sliced, window(TumblingEventTimeWindows.of(ms(10))).lateness(5).reduce(Ev.SUM))) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"window", "slicing", "tables"})
+    void shouldCountRecordsBeyondTheLatenessAsDroppedWithoutASideOutput(String kind) {
+        try (var h = harness(kind, window(TumblingEventTimeWindows.of(ms(10))).lateness(5).reduce(Ev.SUM))) {
             h.element(of("a", 1), 3).watermark(20).drain();
             assertThat(h.element(of("a", 2), 5).drain()).isEmpty();
             assertThat(h.operator.numLateRecordsDropped()).isEqualTo(1);
@@ -125,10 +125,10 @@ class WindowOperatorTest {
         }
     }
 
-    @ParameterizedTest(name = "sliced={0}")
-    @ValueSource(booleans = {false, true})
-    void shouldTreatARecordAsLateAtTheExactCleanupTime(boolean sliced) {
-        try (var h = harness(sliced, window(TumblingEventTimeWindows.of(ms(10))).lateToSideOutput().reduce(Ev.SUM))) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"window", "slicing", "tables"})
+    void shouldTreatARecordAsLateAtTheExactCleanupTime(String kind) {
+        try (var h = harness(kind, window(TumblingEventTimeWindows.of(ms(10))).lateToSideOutput().reduce(Ev.SUM))) {
             h.watermark(9).drain();
             // window [0,10): maxTimestamp 9 + lateness 0 <= watermark 9
             assertThat(h.element(of("a", 1), 9).drain()).containsExactly("late:a=1@9");
@@ -136,32 +136,32 @@ class WindowOperatorTest {
         }
     }
 
-    @ParameterizedTest(name = "sliced={0}")
-    @ValueSource(booleans = {false, true})
-    void shouldAlignWindowsWithTheOffsetAndNegativeTimestamps(boolean sliced) {
-        try (var h = harness(sliced, window(TumblingEventTimeWindows.of(ms(10), ms(3))).reduce(Ev.SUM))) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"window", "slicing", "tables"})
+    void shouldAlignWindowsWithTheOffsetAndNegativeTimestamps(String kind) {
+        try (var h = harness(kind, window(TumblingEventTimeWindows.of(ms(10), ms(3))).reduce(Ev.SUM))) {
             // windows [-17,-7), [-7,3), [3,13)
             h.element(of("a", 1), -8).element(of("a", 2), 2).element(of("a", 4), 3);
             assertThat(h.watermark(100).drain()).containsExactly("a=1@-8", "a=2@2", "a=4@12", "wm:100");
         }
     }
 
-    @ParameterizedTest(name = "sliced={0}")
-    @ValueSource(booleans = {false, true})
-    void shouldRejectRecordsWithoutTimestamp(boolean sliced) {
-        try (var h = harness(sliced, window(TumblingEventTimeWindows.of(ms(10))).reduce(Ev.SUM))) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"window", "slicing", "tables"})
+    void shouldRejectRecordsWithoutTimestamp(String kind) {
+        try (var h = harness(kind, window(TumblingEventTimeWindows.of(ms(10))).reduce(Ev.SUM))) {
             assertThatThrownBy(() -> h.element(of("a", 1), Long.MIN_VALUE))
                     .isInstanceOf(OperatorException.class).hasStackTraceContaining("assignTimestampsAndWatermarks");
         }
     }
 
-    @ParameterizedTest(name = "sliced={0}")
-    @ValueSource(booleans = {false, true})
-    void shouldNameTheOperatorWhenTheFunctionFails(boolean sliced) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"window", "slicing", "tables"})
+    void shouldNameTheOperatorWhenTheFunctionFails(String kind) {
         Function<Ev, Ev> boom = e -> {
             throw new IllegalStateException("boom");
         };
-        try (var h = harness(sliced, window(TumblingEventTimeWindows.of(ms(10))).reduce((a, b) -> boom.apply(a)))) {
+        try (var h = harness(kind, window(TumblingEventTimeWindows.of(ms(10))).reduce((a, b) -> boom.apply(a)))) {
             h.element(of("a", 1), 1);
             assertThatThrownBy(() -> h.element(of("a", 2), 2).watermark(9))
                     .isInstanceOf(OperatorException.class).hasMessageContaining("window").hasStackTraceContaining("boom");

@@ -1,0 +1,141 @@
+package io.weir.runtime.operators.window;
+
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.Object2ObjectHashMap;
+
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The partial aggregates of one slice: key to partial, in an open-addressing hash table (Agrona's).
+ * The table specialises itself on the first entry, the way a columnar engine picks a fixed-width layout:
+ * {@code Long} keys with {@code Long} partials (counts, sums: the common case) live unboxed in one
+ * interleaved {@code long[]}, so that a lookup touches one cache line; {@code Long} keys with other
+ * partials in a primitive-keyed table (no key object to follow); anything else in an object-keyed table.
+ * The first entry that does not fit moves the table to the next, more general layout. Partials are never
+ * {@code null}; {@code Long} partials come back as equal {@code Long}s (not the same objects: boxes have
+ * no identity worth keeping).
+ *
+ * <h2>Thread safety</h2>
+ * Not thread-safe: the operator's thread only.
+ */
+final class SliceTable {
+    private static final float LOAD_FACTOR = 0.6f;
+    /** The unboxed layout's marker for "no entry"; a partial equal to it moves the table to a boxed layout. */
+    private static final long MISSING = Long.MIN_VALUE;
+
+    /** What {@link #forEach} calls with each entry. */
+    @FunctionalInterface
+    interface EntryVisitor {
+        void visit(Object key, Object partial) throws Exception;
+    }
+
+    private final int capacity;
+    private Long2LongHashMap unboxed;
+    private Long2ObjectHashMap<Object> longs;
+    private Object2ObjectHashMap<Object, Object> objects;
+
+    /** An empty table sized for about {@code expectedSize} keys. */
+    SliceTable(int expectedSize) {
+        this.capacity = Math.max(16, (int) Math.min(1 << 30, expectedSize / LOAD_FACTOR));
+    }
+
+    /** The partial of {@code key}, or {@code null}. */
+    Object get(Object key) {
+        if (unboxed != null) {
+            if (key instanceof Long l) {
+                long partial = unboxed.get(l.longValue());
+                return partial == MISSING ? null : Long.valueOf(partial);
+            }
+            return null;
+        }
+        if (longs != null) {
+            return key instanceof Long l ? longs.get(l.longValue()) : null;
+        }
+        return objects == null ? null : objects.get(key);
+    }
+
+    /** Sets the partial of {@code key} (not null). */
+    void put(Object key, Object partial) {
+        if (partial == null) {
+            throw new NullPointerException("a window's partial aggregate must not be null (did createAccumulator,"
+                    + " add or reduce return null?)");
+        }
+        if (unboxed == null && longs == null && objects == null) {
+            if (key instanceof Long && partial instanceof Long) {
+                unboxed = new Long2LongHashMap(capacity, LOAD_FACTOR, MISSING);
+            } else if (key instanceof Long) {
+                longs = new Long2ObjectHashMap<>(capacity, LOAD_FACTOR);
+            } else {
+                objects = new Object2ObjectHashMap<>(capacity, LOAD_FACTOR);
+            }
+        }
+        if (unboxed != null) {
+            if (key instanceof Long k && partial instanceof Long p && p != MISSING) {
+                unboxed.put(k.longValue(), p.longValue());
+                return;
+            }
+            boxValues();
+        }
+        if (longs != null) {
+            if (key instanceof Long l) {
+                longs.put(l.longValue(), partial);
+                return;
+            }
+            boxKeys();
+        }
+        objects.put(key, partial);
+    }
+
+    /** The number of keys. */
+    int size() {
+        return unboxed != null ? unboxed.size() : longs != null ? longs.size() : objects == null ? 0 : objects.size();
+    }
+
+    /** Calls {@code visitor} with every entry; the table must not change meanwhile. */
+    void forEach(EntryVisitor visitor) throws Exception {
+        if (unboxed != null) {
+            Long2LongHashMap.EntryIterator entries = unboxed.entrySet().iterator();
+            while (entries.hasNext()) {
+                entries.next();
+                visitor.visit(entries.getLongKey(), entries.getLongValue());
+            }
+        } else if (longs != null) {
+            Iterator<Map.Entry<Long, Object>> it = longs.entrySet().iterator();
+            @SuppressWarnings("unchecked")
+            Long2ObjectHashMap<Object>.EntryIterator entries = (Long2ObjectHashMap<Object>.EntryIterator) (Object) it;
+            while (entries.hasNext()) {
+                entries.next();
+                visitor.visit(entries.getLongKey(), entries.getValue());
+            }
+        } else if (objects != null) {
+            for (Map.Entry<Object, Object> entry : objects.entrySet()) {
+                visitor.visit(entry.getKey(), entry.getValue());
+            }
+        }
+    }
+
+    /** Removes every entry, keeping the layout and capacity. */
+    void clear() {
+        if (unboxed != null) {
+            unboxed.clear();
+        } else if (longs != null) {
+            longs.clear();
+        } else if (objects != null) {
+            objects.clear();
+        }
+    }
+
+    private void boxValues() {
+        longs = new Long2ObjectHashMap<>(Math.max(capacity, (int) (unboxed.size() / LOAD_FACTOR) * 2), LOAD_FACTOR);
+        unboxed.forEachLong((k, v) -> longs.put(k, Long.valueOf(v)));
+        unboxed = null;
+    }
+
+    private void boxKeys() {
+        objects = new Object2ObjectHashMap<>(Math.max(capacity, (int) (longs.size() / LOAD_FACTOR) * 2), LOAD_FACTOR);
+        longs.forEachLong((k, v) -> objects.put(k, v));
+        longs = null;
+    }
+}

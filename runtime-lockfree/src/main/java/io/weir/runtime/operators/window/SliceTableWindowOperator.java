@@ -1,0 +1,433 @@
+package io.weir.runtime.operators.window;
+
+import io.weir.api.codec.Codec;
+import io.weir.api.codec.CodecInput;
+import io.weir.api.codec.CodecOutput;
+import io.weir.api.windowing.TimeWindow;
+import io.weir.api.windowing.Window;
+import io.weir.api.windowing.assigners.AlignedWindowAssigner;
+import io.weir.runtime.checkpoint.OperatorListState;
+import io.weir.spi.state.EntryCursor;
+import io.weir.spi.state.KeyGroupRange;
+import io.weir.spi.state.ValueStore;
+import io.weir.spi.state.ValueStoreSpec;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Tumbling and sliding windows with the default trigger and an incremental function, computed by window
+ * slicing over in-memory slice tables: the operator for the heap state backend. It gives the results of
+ * {@link SlicingWindowOperator} (and so of {@link WindowOperator} with {@code EventTimeTrigger} /
+ * {@code ProcessingTimeTrigger}, for functions that meet the {@link SliceFunction} contract) at a fraction
+ * of the cost per record:
+ * <ul>
+ *   <li>Each slice ({@code gcd(size, slide)} long, aligned with every window boundary) is one
+ *       {@link SliceTable}: key to partial aggregate. A record costs one table lookup and one update; no
+ *       key-group hashing, no composite (key, namespace) key, no timer.</li>
+ *   <li>Windows are aligned for every key, so firing needs no per-key timers: when the watermark (or,
+ *       in processing time, the clock) passes a window's {@code maxTimestamp()}, the operator walks the
+ *       keys of the window's slices and emits one result per key, in window order. A tumbling window's
+ *       result is its one slice's partial; a sliding window folds its slices oldest first.</li>
+ *   <li>Lateness as in Flink: a record within the allowed lateness updates its slice and at once re-fires,
+ *       for its key, every window containing it that the watermark passed and did not clean up (latest
+ *       start first); a record too late for every window is late data. A slice is dropped when the last
+ *       window containing it reaches its cleanup time ({@code maxTimestamp + allowedLateness}), after the
+ *       process window function cleared that window's per-window state for each of its keys.</li>
+ * </ul>
+ *
+ * <h2>Checkpoints</h2>
+ * The slice tables are mirrored into the keyed state backend at each checkpoint barrier (the value store
+ * {@value #SLICES_STATE}, namespace = the slice as a {@link TimeWindow}, the format of
+ * {@link SlicingWindowOperator}): slices changed since the previous checkpoint are written, slices dropped
+ * since are removed, so the backend's snapshot holds exactly the tables, by key group, and restores
+ * (rescaled or not) load them back. Between checkpoints the tables are the only copy. The time up to which
+ * windows have fired is operator list state (one element per key group, so that every subtask gets one
+ * on rescaling); restored, it keeps a restarted job from firing a window twice: the operator's event time
+ * does not fall back behind the watermark it had reached. In event time this value is the same on every
+ * subtask at a barrier (watermarks are aligned with barriers); processing-time windows take the latest
+ * restored value.
+ *
+ * <h2>Thread safety</h2>
+ * Single-threaded, as every operator.
+ */
+public final class SliceTableWindowOperator extends AbstractWindowOperator {
+    /** The name of the list state holding the time up to which windows fired. */
+    static final String FIRED_STATE = "window-fired-up-to";
+
+    private static final Codec<Long> LONG = new Codec<>() {
+        @Override
+        public void encode(Long value, CodecOutput out) {
+            out.writeLong(value);
+        }
+
+        @Override
+        public Long decode(CodecInput in) {
+            return in.readLong();
+        }
+    };
+
+    private final long size;
+    private final long slide;
+    private final long offset;
+    private final long sliceSize;
+    private final SliceFunction sliceFunction;
+    /** The live slices by start time. */
+    private final TreeMap<Long, Slice> slices = new TreeMap<>();
+    /** Mirrored slices dropped since the last checkpoint: their entries leave the backend at the next one. */
+    private final List<Slice> droppedMirrored = new ArrayList<>();
+    /** The slice of the previous record (most records fall into the newest slice). */
+    private Slice recent;
+    /** For folding the slices of a sliding window, and for the keys of a window. */
+    private SliceTable scratch;
+    /** Windows whose {@code maxTimestamp()} is at or before this fired (or had no data). */
+    private long firedUpTo = Long.MIN_VALUE;
+    /** Windows whose cleanup time is at or before this had their per-window state cleared. */
+    private long clearedUpTo = Long.MIN_VALUE;
+    private int expectedKeys = 1024;
+    private ValueStore<Window, Object> mirror;
+
+    public SliceTableWindowOperator(WindowDefinition definition) {
+        super(definition);
+        if (!WindowOperators.canSlice(definition)) {
+            throw new IllegalArgumentException("windows cannot be sliced: " + definition.describe());
+        }
+        AlignedWindowAssigner<?> aligned = (AlignedWindowAssigner<?>) (Object) definition.assigner();
+        this.size = aligned.size();
+        this.slide = aligned.slide();
+        this.offset = aligned.offset();
+        this.sliceSize = gcd(size, slide);
+        this.sliceFunction = SliceFunction.of(definition.function());
+    }
+
+    /** The length of a slice in milliseconds: {@code gcd(size, slide)}. */
+    public long sliceSize() {
+        return sliceSize;
+    }
+
+    /** The number of live slices (for tests and metrics). */
+    public int liveSlices() {
+        return slices.size();
+    }
+
+    @Override
+    protected boolean needsCurrentKeyPerRecord() {
+        return false;
+    }
+
+    @Override
+    public void initializeState(OperatorListState state, boolean restored) {
+        if (restored) {
+            for (Long fired : state.get(FIRED_STATE, LONG)) {
+                firedUpTo = Math.max(firedUpTo, fired);
+            }
+        }
+    }
+
+    @Override
+    protected void openState() {
+        Codec<Object> partials = functions.partialCodec(definition.inputType(), codecs());
+        mirror = keyedState.backend().valueStore(new ValueStoreSpec<>(SlicingWindowOperator.SLICES_STATE, windowCodec, partials));
+        KeyGroupRange range = keyedState.backend().keyGroupRange();
+        for (int group = range.first(); group <= range.last(); group++) {
+            EntryCursor<Window, Object> cursor = mirror.cursor(group);
+            while (cursor.next()) {
+                TimeWindow slice = (TimeWindow) cursor.namespace();
+                Slice s = slices.get(slice.start());
+                if (s == null) {
+                    s = new Slice(slice.start(), new SliceTable(expectedKeys));
+                    s.mirrored = true;
+                    slices.put(s.start, s);
+                }
+                s.table.put(cursor.key(), cursor.value());
+            }
+        }
+    }
+
+    /** Event time: the watermark, never behind the one windows already fired for (after a restore). */
+    @Override
+    protected long currentWatermark() {
+        long watermark = super.currentWatermark();
+        return eventTime ? Math.max(watermark, firedUpTo) : watermark;
+    }
+
+    @Override
+    protected void processElement(Object key, Object value, long timestamp) throws Exception {
+        long time;
+        if (eventTime) {
+            if (timestamp == Long.MIN_VALUE) {
+                assigner.assignWindows(value, timestamp, assignerContext); // throws: no timestamp
+            }
+            time = timestamp;
+        } else {
+            time = currentProcessingTime();
+        }
+        long lastStart = TimeWindow.getWindowStartWithOffset(time, offset, slide);
+        if (lastStart + size <= time || isWindowLate(window(lastStart))) {
+            handleSkippedRecord(value, timestamp); // in no window, or too late for every window
+            return;
+        }
+        Slice slice = sliceOf(key, time);
+        slice.table.put(key, sliceFunction.add(slice.table.get(key), value));
+        slice.dirty = true;
+        long watermark = currentWatermark();
+        long firstStart = lastStart - (lastStart - (time - size + 1)) / slide * slide;
+        if (eventTime && firstStart + size - 1 <= watermark) {
+            // windows of the record that fired already (a late record within the lateness): fire them again
+            // for this key, latest start first as the assigner lists them, up to the first one cleaned up
+            long latestPast = lastStart + size - 1 <= watermark
+                    ? lastStart : lastStart - Math.ceilDiv(lastStart - (watermark - size + 1), slide) * slide;
+            for (long start = latestPast; start >= firstStart; start -= slide) {
+                TimeWindow window = window(start);
+                if (isWindowLate(window)) {
+                    break;
+                }
+                emitFor(key, window, resultOf(key, start));
+            }
+        }
+    }
+
+    private Slice sliceOf(Object key, long time) {
+        long start = TimeWindow.getWindowStartWithOffset(time, offset, sliceSize);
+        Slice slice = recent;
+        if (slice == null || slice.start != start) {
+            slice = slices.get(start);
+            if (slice == null) {
+                slice = new Slice(start, new SliceTable(expectedKeys));
+                slices.put(start, slice);
+            }
+            recent = slice;
+        }
+        return slice;
+    }
+
+    @Override
+    public void processWatermark(long watermark) {
+        currentWatermark = watermark;
+        keyedState.advanceWatermark(watermark);
+        if (eventTime) {
+            advance(watermark);
+        }
+        output.emitWatermark(watermark);
+    }
+
+    @Override
+    public void onProcessingTime(long now) {
+        super.onProcessingTime(now);
+        if (!eventTime && now != Long.MIN_VALUE) {
+            advance(now - 1); // a window fires once the clock is past its last millisecond
+        }
+    }
+
+    @Override
+    protected void onTimer(Object key, Window window, long time, boolean eventTimeTimer) {
+        // windows fire by time, not by per-key timers; the timer service serves process functions only
+    }
+
+    /** Fires the windows whose end {@code time} passed, then drops what their cleanup time passed. */
+    private void advance(long time) {
+        try {
+            if (time > firedUpTo) {
+                long from = firedUpTo;
+                firedUpTo = time;
+                forEachWindow(from, time, 0, this::fireWindow);
+            }
+            long delay = eventTime ? allowedLateness : 0;
+            if (functions.processFunction() != null && time > clearedUpTo) {
+                long from = clearedUpTo;
+                clearedUpTo = time;
+                forEachWindow(from, time, delay, this::clearWindow);
+            }
+            dropSlices(time);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw fail("window firing failed", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface WindowAction {
+        void run(long start) throws Exception;
+    }
+
+    /**
+     * Calls {@code action} with the start of every window holding data whose
+     * {@code maxTimestamp() + delay} is in {@code (after, upTo]}, in start order.
+     */
+    private void forEachWindow(long after, long upTo, long delay, WindowAction action) throws Exception {
+        if (slices.isEmpty()) {
+            return;
+        }
+        long start = firstWindowContaining(slices.firstKey());
+        long reach = size - 1 + delay; // a window's trigger time is start + reach
+        if (upTo < Long.MIN_VALUE + reach) {
+            return;
+        }
+        if (after >= Long.MIN_VALUE + reach && after - reach >= start) {
+            // the first start whose trigger time is after 'after'
+            start = TimeWindow.getWindowStartWithOffset(after - reach, offset, slide) + slide;
+        }
+        while (start <= upTo - reach) {
+            Long next = slices.ceilingKey(start);
+            if (next == null) {
+                return;
+            }
+            if (next >= start + size) {
+                start = Math.max(start + slide, firstWindowContaining(next)); // skip windows without data
+                continue;
+            }
+            action.run(start);
+            start += slide;
+        }
+    }
+
+    private void fireWindow(long start) throws Exception {
+        TimeWindow window = window(start);
+        if (size == sliceSize) {
+            slices.get(start).table.forEach((key, partial) -> emitFor(key, window, sliceFunction.result(partial)));
+            return;
+        }
+        SliceTable folded = fold(start, true);
+        folded.forEach((key, accumulator) -> emitFor(key, window, sliceFunction.result(accumulator)));
+        folded.clear();
+    }
+
+    private void clearWindow(long start) throws Exception {
+        TimeWindow window = window(start);
+        SliceTable keys = fold(start, false);
+        keys.forEach((key, ignored) -> {
+            keyedState.setCurrentKey(key);
+            clearWindowFunction(window);
+        });
+        keys.clear();
+    }
+
+    /** The window's slices folded per key into {@link #scratch} (only the keys unless {@code combine}). */
+    private SliceTable fold(long start, boolean combine) throws Exception {
+        for (Slice slice : slices.subMap(start, true, start + size, false).values()) {
+            slice.table.forEach((key, partial) -> {
+                if (scratch == null) {
+                    scratch = new SliceTable(expectedKeys);
+                }
+                scratch.put(key, combine ? sliceFunction.combine(scratch.get(key), partial) : partial);
+            });
+        }
+        return scratch == null ? scratch = new SliceTable(16) : scratch;
+    }
+
+    /** The result of window {@code start} for {@code key}, or {@code null} when it holds nothing of the key. */
+    private Object resultOf(Object key, long start) throws Exception {
+        if (size == sliceSize) {
+            Slice slice = slices.get(start);
+            Object partial = slice == null ? null : slice.table.get(key);
+            return partial == null ? null : sliceFunction.result(partial);
+        }
+        Object accumulator = null;
+        boolean any = false;
+        for (Slice slice : slices.subMap(start, true, start + size, false).values()) {
+            Object partial = slice.table.get(key);
+            if (partial != null) {
+                accumulator = sliceFunction.combine(accumulator, partial);
+                any = true;
+            }
+        }
+        return any ? sliceFunction.result(accumulator) : null;
+    }
+
+    private void emitFor(Object key, TimeWindow window, Object result) throws Exception {
+        if (result == null) {
+            return;
+        }
+        if (functions.processFunction() != null) {
+            keyedState.setCurrentKey(key);
+        }
+        emitWindow(key, window, result);
+    }
+
+    /** Drops the slices whose last window reached its cleanup time. */
+    private void dropSlices(long time) {
+        while (!slices.isEmpty()) {
+            Map.Entry<Long, Slice> first = slices.firstEntry();
+            // the last window containing a slice is the latest one starting at or before it
+            TimeWindow last = window(TimeWindow.getWindowStartWithOffset(first.getKey(), offset, slide));
+            if (cleanupTime(last) > time) {
+                return;
+            }
+            Slice slice = first.getValue();
+            slices.pollFirstEntry();
+            if (slice == recent) {
+                recent = null;
+            }
+            if (slice.mirrored) {
+                droppedMirrored.add(slice);
+            }
+            expectedKeys = Math.max(expectedKeys, slice.table.size());
+        }
+    }
+
+    @Override
+    public void snapshotState(long checkpointId, OperatorListState out) {
+        KeyGroupRange range = keyedState.backend().keyGroupRange();
+        out.put(FIRED_STATE, LONG, Collections.nCopies(range.size(), firedUpTo));
+        try {
+            for (Slice slice : droppedMirrored) {
+                TimeWindow namespace = new TimeWindow(slice.start, slice.start + sliceSize);
+                slice.table.forEach((key, partial) -> {
+                    keyedState.setCurrentKey(key);
+                    mirror.clear(namespace);
+                });
+            }
+            droppedMirrored.clear();
+            for (Slice slice : slices.values()) {
+                if (slice.dirty || !slice.mirrored) {
+                    TimeWindow namespace = new TimeWindow(slice.start, slice.start + sliceSize);
+                    slice.table.forEach((key, partial) -> {
+                        keyedState.setCurrentKey(key);
+                        mirror.put(namespace, partial);
+                    });
+                    slice.dirty = false;
+                    slice.mirrored = true;
+                }
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw fail("mirroring window slices into the state backend failed", e);
+        }
+    }
+
+    private long firstWindowContaining(long time) {
+        long lastStart = TimeWindow.getWindowStartWithOffset(time, offset, slide);
+        return lastStart - (lastStart - (time - size + 1)) / slide * slide;
+    }
+
+    private TimeWindow window(long start) {
+        return new TimeWindow(start, start + size);
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    /** One slice: its start and table; {@code dirty}: changed since the last checkpoint. */
+    private static final class Slice {
+        final long start;
+        final SliceTable table;
+        boolean dirty;
+        boolean mirrored;
+
+        Slice(long start, SliceTable table) {
+            this.start = start;
+            this.table = table;
+        }
+    }
+}
