@@ -276,6 +276,19 @@ public final class KeyedStateManager implements KeyedStateStore, KeyContext, Aut
                 target);
     }
 
+    /**
+     * Where long loops over state (firing many timers, many windows) report progress, every so often, so
+     * that the job's watchdog does not take a long call for a stuck one.
+     */
+    public void setProgressListener(Runnable listener) {
+        timers.setProgressListener(listener);
+    }
+
+    /** Reports progress to the listener set with {@link #setProgressListener} (if any). */
+    public void reportProgress() {
+        timers.reportProgress();
+    }
+
     /** Sets the watermark, then fires every event-time timer {@code <= watermark}, in timestamp order, across all timer services. */
     public void advanceWatermark(long watermark) {
         timers.advanceWatermark(watermark);

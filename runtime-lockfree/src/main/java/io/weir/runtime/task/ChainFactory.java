@@ -88,6 +88,7 @@ public final class ChainFactory {
                                RestorePlan restore, FaultInjector faults) {
         Map<OperatorNode, StreamOperator> ops = new HashMap<>();
         Map<StreamOperator, OperatorContext> contexts = new HashMap<>();
+        Progress progress = new Progress();
         List<RecordWriter> writers = new ArrayList<>();
         List<OperatorNode> nodes = vertex.nodes();
         Output sourceOutput = null;
@@ -123,6 +124,9 @@ public final class ChainFactory {
                     ? KeyedStateManager.create(configuration, codecs, node.label(), subtask, node.parallelism(),
                     node.maxParallelism(), clock::currentTimeMillis)
                     : null;
+            if (keyed != null) {
+                keyed.setProgressListener(progress::tick);
+            }
             String operatorId = OperatorIds.of(node);
             if (keyed != null && restore != null) {
                 List<KeyedStateHandle> handles = restore.keyed(operatorId, keyed.backend().keyGroupRange());
@@ -159,7 +163,7 @@ public final class ChainFactory {
             }
         }
         Output head = sourceOutput != null ? sourceOutput : ordered.getFirst();
-        return new OperatorChain(head, ordered, contexts, writers);
+        return new OperatorChain(head, ordered, contexts, writers, progress);
     }
 
     private StreamOperator createOperator(OperatorNode node) {

@@ -9,7 +9,7 @@ public interface Monitored {
     /** The tasklet's name. */
     String name();
 
-    /** Calls so far; changes whenever the scheduler calls the tasklet. */
+    /** Calls so far, plus progress reported inside long calls; changes whenever the scheduler calls the tasklet or a long call makes progress. */
     long calls();
 
     /** {@code true} while a call is running. */

@@ -20,14 +20,21 @@ public final class OperatorChain {
     private final List<StreamOperator> operators;
     private final Map<StreamOperator, OperatorContext> contexts;
     private final RecordWriter[] writers;
+    private final Progress progress;
     private StreamOperator[] timed = new StreamOperator[0];
 
     OperatorChain(Output head, List<StreamOperator> operators, Map<StreamOperator, OperatorContext> contexts,
-                  List<RecordWriter> writers) {
+                  List<RecordWriter> writers, Progress progress) {
+        this.progress = progress;
         this.head = head;
         this.operators = List.copyOf(operators);
         this.contexts = Map.copyOf(contexts);
         this.writers = writers.toArray(RecordWriter[]::new);
+    }
+
+    /** The progress the chain's operators report from inside long calls (for the watchdog). */
+    public Progress progress() {
+        return progress;
     }
 
     /** Where input records and watermarks enter the chain. */

@@ -251,7 +251,7 @@ public abstract class StreamTask implements Tasklet, Monitored {
 
     @Override
     public long calls() {
-        return calls;
+        return calls + chain.progress().ticks(); // progress inside a long call counts as being called
     }
 
     @Override

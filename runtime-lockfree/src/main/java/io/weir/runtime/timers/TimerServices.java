@@ -23,6 +23,8 @@ public final class TimerServices {
     private final LongSupplier processingClock;
     private final List<TimerServiceImpl<?>> services = new ArrayList<>();
     private long currentWatermark = Long.MIN_VALUE;
+    private Runnable progressListener = () -> { };
+    private long fired;
 
     /**
      * @param operatorName    for messages
@@ -65,6 +67,7 @@ public final class TimerServices {
         TimerServiceImpl<?> next;
         while ((next = earliest(true, watermark)) != null) {
             next.fireEventTimer(watermark);
+            countFired();
         }
     }
 
@@ -73,7 +76,25 @@ public final class TimerServices {
         TimerServiceImpl<?> next;
         while ((next = earliest(false, now)) != null) {
             next.fireProcessingTimer(now);
+            countFired();
         }
+    }
+
+    /** Reports progress every 1,024 timers fired: firing can take long (a million windows at one watermark). */
+    private void countFired() {
+        if ((++fired & 1023) == 0) {
+            progressListener.run();
+        }
+    }
+
+    /** Where firing reports progress (the task's watchdog heartbeat). */
+    public void setProgressListener(Runnable listener) {
+        this.progressListener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Reports progress now. */
+    public void reportProgress() {
+        progressListener.run();
     }
 
     /** The service whose earliest timer of the kind is due by {@code upTo} and earliest of all, or null. */

@@ -68,4 +68,31 @@ class KeyedStateManagerTest {
         assertThatThrownBy(() -> m.getState(new ValueStateDescriptor<>("v", Long.class)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
+
+    @Test
+    void shouldReportProgressWhileAWatermarkFiresManyTimers() {
+        try (KeyedStateManager m = create(0, 1, 16)) {
+            java.util.concurrent.atomic.AtomicInteger beats = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger firedTimers = new java.util.concurrent.atomic.AtomicInteger();
+            m.setProgressListener(beats::incrementAndGet);
+            var timers = m.timerService("t", io.weir.runtime.state.VoidNamespace.CODEC,
+                    new io.weir.runtime.timers.Triggerable<io.weir.runtime.state.VoidNamespace>() {
+                        @Override
+                        public void onEventTime(io.weir.runtime.timers.InternalTimer<io.weir.runtime.state.VoidNamespace> timer) {
+                            firedTimers.incrementAndGet();
+                        }
+
+                        @Override
+                        public void onProcessingTime(io.weir.runtime.timers.InternalTimer<io.weir.runtime.state.VoidNamespace> timer) {
+                        }
+                    });
+            for (long key = 0; key < 5_000; key++) {
+                m.setCurrentKey(key);
+                timers.registerEventTimeTimer(io.weir.runtime.state.VoidNamespace.INSTANCE, key);
+            }
+            m.advanceWatermark(10_000);
+            assertThat(firedTimers).hasValue(5_000);
+            assertThat(beats).as("one beat per 1,024 timers").hasValue(4);
+        }
+    }
 }

@@ -88,6 +88,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     /** Windows whose cleanup time is at or before this had their per-window state cleared. */
     private long clearedUpTo = Long.MIN_VALUE;
     private int expectedKeys = 1024;
+    private long emitted;
     private ValueStore<Window, Object> mirror;
 
     public SliceTableWindowOperator(WindowDefinition definition) {
@@ -341,6 +342,9 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     private void emitFor(Object key, TimeWindow window, Object result) throws Exception {
         if (result == null) {
             return;
+        }
+        if ((++emitted & 1023) == 0) {
+            keyedState.reportProgress(); // a watermark may fire a million windows in one call
         }
         if (functions.processFunction() != null) {
             keyedState.setCurrentKey(key);
