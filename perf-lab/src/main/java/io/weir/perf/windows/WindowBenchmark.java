@@ -173,10 +173,7 @@ public final class WindowBenchmark {
                 .configure(ExecutionOptions.EXCHANGE_MODE, mode)
                 .configure(ExecutionOptions.IDLE_STRATEGY, IdleStrategyKind.BACKOFF)
                 .configure(ExecutionOptions.CHANNEL_CAPACITY, 64)
-                .configure(ExecutionOptions.WINDOW_SLICING, slicing)
-                // a watermark fires every due window of a million keys in one call (the final one: all of them),
-                // which can take longer than the default 30 s watchdog allows
-                .configure(ExecutionOptions.WATCHDOG_TIMEOUT, Duration.ofMinutes(10));
+                .configure(ExecutionOptions.WINDOW_SLICING, slicing);
         // the peak of state: the last millisecond before the last window boundary in the input, once a
         // whole window's worth of event time has passed (state then holds every key in every open window)
         long boundary = count / perMilli / assigner.slide() * assigner.slide();
