@@ -75,7 +75,9 @@ final class Partitioners {
         @Override
         public void emit(Object value, long timestamp) {
             Object key = key(keySelector, value, edgeName);
-            channels[KeyGroups.subtaskFor(key, maxParallelism, channels.length)].writeRecord(value, timestamp);
+            // one channel: no key group to compute (the key is still extracted, so a bad key fails here)
+            int channel = channels.length == 1 ? 0 : KeyGroups.subtaskFor(key, maxParallelism, channels.length);
+            channels[channel].writeRecord(value, timestamp);
         }
     }
 

@@ -7,6 +7,7 @@ import io.weir.api.windowing.TimeWindow;
 import io.weir.api.windowing.Window;
 import io.weir.api.windowing.assigners.AlignedWindowAssigner;
 import io.weir.runtime.checkpoint.OperatorListState;
+import io.weir.runtime.operators.OperatorException;
 import io.weir.spi.state.EntryCursor;
 import io.weir.spi.state.KeyGroupRange;
 import io.weir.spi.state.ValueStore;
@@ -58,6 +59,9 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     /** The name of the list state holding the time up to which windows fired. */
     static final String FIRED_STATE = "window-fired-up-to";
 
+    /** Records per batch of table updates. */
+    private static final int BATCH = 256;
+
     private static final Codec<Long> LONG = new Codec<>() {
         @Override
         public void encode(Long value, CodecOutput out) {
@@ -89,6 +93,11 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     private long clearedUpTo = Long.MIN_VALUE;
     private int expectedKeys = 1024;
     private long emitted;
+    /** On-time records of {@link #batchSlice} not yet in its table (see {@link #flush}). */
+    private final Object[] batchKeys = new Object[BATCH];
+    private final Object[] batchValues = new Object[BATCH];
+    private int batched;
+    private Slice batchSlice;
     private ValueStore<Window, Object> mirror;
 
     public SliceTableWindowOperator(WindowDefinition definition) {
@@ -172,10 +181,24 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
             return;
         }
         Slice slice = sliceOf(key, time);
-        slice.table.put(key, sliceFunction.add(slice.table.get(key), value));
         slice.dirty = true;
         long watermark = currentWatermark();
         long firstStart = lastStart - (lastStart - (time - size + 1)) / slide * slide;
+        if (eventTime && firstStart + size - 1 > watermark) {
+            // on time (no window of the record fired yet): batch the update
+            if (slice != batchSlice) {
+                flush();
+                batchSlice = slice;
+            }
+            batchKeys[batched] = key;
+            batchValues[batched] = value;
+            if (++batched == BATCH) {
+                flush();
+            }
+            return;
+        }
+        flush();
+        slice.table.put(key, sliceFunction.add(slice.table.get(key), value));
         if (eventTime && firstStart + size - 1 <= watermark) {
             // windows of the record that fired already (a late record within the lateness): fire them again
             // for this key, latest start first as the assigner lists them, up to the first one cleaned up
@@ -188,6 +211,39 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
                 }
                 emitFor(key, window, resultOf(key, start));
             }
+        }
+    }
+
+    /**
+     * Applies the batched updates: first a pass that only looks the keys up (independent loads the CPU
+     * overlaps, see {@link SliceTable#prefetch}), then the updates, in arrival order. Every path that reads
+     * the tables (watermarks, late records, snapshots, the end of input) flushes first, so batching changes
+     * no result; it only turns one cache miss per record into many misses in flight.
+     */
+    private void flush() throws Exception {
+        int count = batched;
+        if (count == 0) {
+            return;
+        }
+        batched = 0;
+        SliceTable table = batchSlice.table;
+        table.prefetch(batchKeys, count);
+        for (int i = 0; i < count; i++) {
+            Object key = batchKeys[i];
+            table.put(key, sliceFunction.add(table.get(key), batchValues[i]));
+            batchKeys[i] = null;
+            batchValues[i] = null;
+        }
+    }
+
+    @Override
+    public void endInput() {
+        try {
+            flush();
+        } catch (OperatorException e) {
+            throw e;
+        } catch (Exception e) {
+            throw fail("window processing failed", e);
         }
     }
 
@@ -231,6 +287,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     /** Fires the windows whose end {@code time} passed, then drops what their cleanup time passed. */
     private void advance(long time) {
         try {
+            flush();
             if (time > firedUpTo) {
                 long from = firedUpTo;
                 firedUpTo = time;
@@ -243,7 +300,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
                 forEachWindow(from, time, delay, this::clearWindow);
             }
             dropSlices(time);
-        } catch (RuntimeException e) {
+        } catch (OperatorException e) {
             throw e;
         } catch (Exception e) {
             throw fail("window firing failed", e);
@@ -378,6 +435,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         KeyGroupRange range = keyedState.backend().keyGroupRange();
         out.put(FIRED_STATE, LONG, Collections.nCopies(range.size(), firedUpTo));
         try {
+            flush();
             for (Slice slice : droppedMirrored) {
                 TimeWindow namespace = new TimeWindow(slice.start, slice.start + sliceSize);
                 slice.table.forEach((key, partial) -> {
@@ -397,7 +455,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
                     slice.mirrored = true;
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (OperatorException e) {
             throw e;
         } catch (Exception e) {
             throw fail("mirroring window slices into the state backend failed", e);
