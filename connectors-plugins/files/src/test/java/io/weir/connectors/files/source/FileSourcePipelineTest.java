@@ -52,7 +52,7 @@ class FileSourcePipelineTest {
 
         env.execute("files p" + parallelism);
 
-        assertThat(sink.results()).containsExactlyInAnyOrderElementsOf(expected.stream().map(String::toUpperCase).toList());
+        ExactlyOnce.assertSameElements("records", sink.results(), expected.stream().map(String::toUpperCase).toList());
     }
 
     @Test

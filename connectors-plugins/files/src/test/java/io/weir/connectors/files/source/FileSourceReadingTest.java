@@ -54,7 +54,7 @@ class FileSourceReadingTest {
     void shouldReadEveryLineExactlyOnceAtParallelism(int parallelism) throws Exception {
         List<String> expected = writeFiles();
         try (var harness = new SourceHarness<>(source(), parallelism).runToEnd()) {
-            assertThat(harness.all()).containsExactlyInAnyOrderElementsOf(expected);
+            ExactlyOnce.assertSameElements("p=" + parallelism, harness.all(), expected);
         }
     }
 
@@ -76,8 +76,46 @@ class FileSourceReadingTest {
                 try (var after = new SourceHarness<>(source(), restoredParallelism, new Configuration(), checkpoint)) {
                     seen.addAll(after.runToEnd().all());
                 }
-                assertThat(seen).as("checkpoint after %d polls, restored at parallelism %d", polls, restoredParallelism)
-                        .containsExactlyInAnyOrderElementsOf(expected);
+                ExactlyOnce.assertSameElements("checkpoint after " + polls + " polls, restored at parallelism "
+                        + restoredParallelism, seen, expected);
+            }
+        }
+    }
+
+    @Test
+    void shouldResumeCsvWithAHeaderAndJsonLinesExactlyWhereACheckpointWasTaken() throws Exception {
+        StringBuilder csv = new StringBuilder("id,name\r\n");
+        StringBuilder json = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 1500; i++) {
+            csv.append(i).append(",\"n\u00e9 ").append(i).append("\"\r\n");
+            json.append("{\"id\": ").append(i).append(", \"name\": \"n\u00e9 ").append(i).append("\"}\n");
+            expected.add(i + "/n\u00e9 " + i);
+        }
+        Files.writeString(dir.resolve("a.csv"), csv.toString());
+        Path jsonDir = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-json"));
+        Files.writeString(jsonDir.resolve("a.jsonl"), json.toString());
+        List<FileSource<String>> sources = List.of(
+                FileSource.forFormat(CsvFormat.withHeader().map(String.class, r -> r.get("id") + "/" + r.get("name")), dir)
+                        .blockSize(2000).build(),
+                FileSource.forFormat(JsonLinesFormat.tree().map(String.class,
+                        n -> n.get("id").asInt() + "/" + n.get("name").asText()), jsonDir).blockSize(2000).build());
+        for (FileSource<String> source : sources) {
+            for (int polls = 0; polls <= 16; polls += 2) {
+                List<String> seen = new ArrayList<>();
+                SourceHarness.Checkpoint checkpoint;
+                try (var before = new SourceHarness<>(source, 2)) {
+                    for (int i = 0; i < polls; i++) {
+                        before.poll(i % 2);
+                    }
+                    checkpoint = before.checkpoint(1);
+                    seen.addAll(before.all());
+                }
+                try (var after = new SourceHarness<>(source, 2, new Configuration(), checkpoint)) {
+                    seen.addAll(after.runToEnd().all());
+                }
+                ExactlyOnce.assertSameElements(source.format().name() + ", checkpoint after " + polls + " polls", seen,
+                        expected);
             }
         }
     }

@@ -120,7 +120,7 @@ class FileSourceRecoveryTest {
 
         assertThat(faults.fired).isTrue();
         assertThat(job.restarts()).isEqualTo(1);
-        assertThat(visibleLines()).containsExactlyInAnyOrderElementsOf(expected);
+        ExactlyOnce.assertSameElements("committed lines", visibleLines(), expected);
     }
 
     private List<String> visibleLines() throws Exception {
