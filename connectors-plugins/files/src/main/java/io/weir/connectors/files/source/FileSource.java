@@ -49,10 +49,13 @@ import java.util.Objects;
 public final class FileSource<T> implements SplitSource<T, FileSplit> {
     /** The default block size: 64 MiB. */
     public static final long DEFAULT_BLOCK_SIZE = 64L << 20;
+    /** The default longest line: 64 MiB. */
+    public static final int DEFAULT_MAX_LINE_LENGTH = 64 << 20;
 
     private final List<Path> paths;
     private final LineFormat<?> format;
     private final long blockSize;
+    private final int maxLineLength;
     private final long monitorIntervalMillis;
     private final OnMalformed onMalformed;
     private final Path deadLetterFolder;
@@ -62,6 +65,7 @@ public final class FileSource<T> implements SplitSource<T, FileSplit> {
         this.paths = List.copyOf(builder.paths);
         this.format = builder.format;
         this.blockSize = builder.blockSize;
+        this.maxLineLength = builder.maxLineLength;
         this.monitorIntervalMillis = builder.monitorInterval.toMillis();
         this.onMalformed = tagged ? OnMalformed.SIDE_OUTPUT : builder.deadLetterFolder != null ? OnMalformed.DEAD_LETTER
                 : OnMalformed.FAIL;
@@ -130,6 +134,11 @@ public final class FileSource<T> implements SplitSource<T, FileSplit> {
         return blockSize;
     }
 
+    /** The longest line in bytes; a longer one is malformed. */
+    public int maxLineLength() {
+        return maxLineLength;
+    }
+
     /** The interval between listings in milliseconds, or 0 for a bounded source. */
     public long monitorIntervalMillis() {
         return monitorIntervalMillis;
@@ -168,6 +177,7 @@ public final class FileSource<T> implements SplitSource<T, FileSplit> {
         private final LineFormat<T> format;
         private final List<Path> paths = new ArrayList<>();
         private long blockSize = DEFAULT_BLOCK_SIZE;
+        private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
         private Duration monitorInterval = Duration.ZERO;
         private Path deadLetterFolder;
 
@@ -187,6 +197,18 @@ public final class FileSource<T> implements SplitSource<T, FileSplit> {
                 throw new IllegalArgumentException("files source: block size must be >= 0 (0: whole files), not " + bytes);
             }
             this.blockSize = bytes;
+            return this;
+        }
+
+        /**
+         * Lines longer than {@code bytes} are malformed ("the line is longer than ..."), so that a file without line
+         * breaks (a binary file in the folder) is reported instead of filling the memory.
+         */
+        public Builder<T> maxLineLength(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("files source: the longest line must be at least 1 byte, not " + bytes);
+            }
+            this.maxLineLength = bytes;
             return this;
         }
 

@@ -47,6 +47,9 @@ public final class FileSourceFactory implements SourceFactory {
             Duration.ZERO, "list the path again at this interval and read new files (job clock); 0 reads what is there, then ends");
     public static final ConfigOption<String> BLOCK_SIZE = ConfigOption.of("block-size", String.class, "64mb",
             "split files into blocks of this size for parallel readers: bytes, or with a unit kb, mb, gb; 0 for whole files");
+    public static final ConfigOption<String> MAX_LINE_LENGTH = ConfigOption.of("max-line-length", String.class, "64mb",
+            "a longer line is malformed (a file without line breaks is reported instead of filling the memory): bytes, "
+                    + "or with a unit kb, mb; at most 1gb");
     public static final ConfigOption<OnMalformed> ON_MALFORMED = ConfigOption.of("on-malformed", OnMalformed.class,
             OnMalformed.FAIL, "a line that does not parse: fail the job, emit it among the records (side-output), "
                     + "or write it to dead-letter-path (dead-letter)");
@@ -80,7 +83,7 @@ public final class FileSourceFactory implements SourceFactory {
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return Set.of(FORMAT, MONITOR_INTERVAL, BLOCK_SIZE, ON_MALFORMED, DEAD_LETTER_PATH, CSV_HEADER, CSV_DELIMITER,
+        return Set.of(FORMAT, MONITOR_INTERVAL, BLOCK_SIZE, MAX_LINE_LENGTH, ON_MALFORMED, DEAD_LETTER_PATH, CSV_HEADER, CSV_DELIMITER,
                 CSV_QUOTE, CSV_COLUMNS);
     }
 
@@ -95,7 +98,12 @@ public final class FileSourceFactory implements SourceFactory {
                 }
             }
         }
-        long blockSize = parseSize(configuration.get(BLOCK_SIZE), problems);
+        long blockSize = parseSize(BLOCK_SIZE, configuration.get(BLOCK_SIZE), problems);
+        long maxLineLength = parseSize(MAX_LINE_LENGTH, configuration.get(MAX_LINE_LENGTH), problems);
+        if (maxLineLength == 0 || maxLineLength > 1L << 30) {
+            problems.add("option '" + MAX_LINE_LENGTH.key() + "' must be between 1 byte and 1gb, not '"
+                    + configuration.get(MAX_LINE_LENGTH) + "'");
+        }
         OnMalformed onMalformed = configuration.get(ON_MALFORMED);
         boolean deadLetterPath = configuration.contains(DEAD_LETTER_PATH.key());
         if (onMalformed == OnMalformed.DEAD_LETTER && !deadLetterPath) {
@@ -114,16 +122,16 @@ public final class FileSourceFactory implements SourceFactory {
                     + ConnectorOptions.describe(requiredOptions(), optionalOptions()));
         }
         try {
-            return build(lineFormat, configuration, blockSize, onMalformed);
+            return build(lineFormat, configuration, blockSize, (int) maxLineLength, onMalformed);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new IllegalArgumentException("source 'files': " + e.getMessage(), e);
         }
     }
 
     private static <T> FileSource<?> build(LineFormat<T> format, Configuration configuration, long blockSize,
-                                           OnMalformed onMalformed) {
+                                           int maxLineLength, OnMalformed onMalformed) {
         FileSource.Builder<T> builder = FileSource.forFormat(format, Path.of(configuration.get(PATH)))
-                .blockSize(blockSize).monitorEvery(configuration.get(MONITOR_INTERVAL));
+                .blockSize(blockSize).maxLineLength(maxLineLength).monitorEvery(configuration.get(MONITOR_INTERVAL));
         return switch (onMalformed) {
             case FAIL -> builder.build();
             case SIDE_OUTPUT -> builder.buildWithMalformedLines();
@@ -160,7 +168,7 @@ public final class FileSourceFactory implements SourceFactory {
     }
 
     /** Bytes from {@code 1048576}, {@code 512kb}, {@code 64mb}, {@code 1gb} (binary units, case-insensitive). */
-    static long parseSize(String raw, List<String> problems) {
+    static long parseSize(ConfigOption<String> option, String raw, List<String> problems) {
         String s = raw.trim().toLowerCase(Locale.ROOT).replace(" ", "");
         int i = 0;
         while (i < s.length() && Character.isDigit(s.charAt(i))) {
@@ -180,9 +188,9 @@ public final class FileSourceFactory implements SourceFactory {
             }
             return Math.multiplyExact(Long.parseLong(s.substring(0, i)), multiplier);
         } catch (NumberFormatException | ArithmeticException e) {
-            problems.add("option '" + BLOCK_SIZE.key() + "': '" + raw + "' is not a size such as 0, 1048576, 512kb, "
+            problems.add("option '" + option.key() + "': '" + raw + "' is not a size such as 0, 1048576, 512kb, "
                     + "64mb or 1gb");
-            return 0;
+            return -1;
         }
     }
 

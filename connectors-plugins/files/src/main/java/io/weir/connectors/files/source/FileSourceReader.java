@@ -109,6 +109,10 @@ final class FileSourceReader<T> implements SplitReader<Object, FileSplit> {
             }
             T record;
             try {
+                if (lines.tooLong()) {
+                    throw new LineFormatException("the line is longer than " + source.maxLineLength() + " bytes",
+                            LineFormatException.UNKNOWN_COLUMN);
+                }
                 String text;
                 try {
                     text = lines.text();
@@ -127,7 +131,7 @@ final class FileSourceReader<T> implements SplitReader<Object, FileSplit> {
 
     private void open(FileBlock next) throws IOException {
         Path file = Path.of(next.path());
-        lines = new LineReader(file, next);
+        lines = new LineReader(file, next, LineReader.BUFFER, source.maxLineLength());
         block = next;
         nextLine = next.line();
         if (source.onMalformed() == OnMalformed.DEAD_LETTER) {
@@ -156,8 +160,11 @@ final class FileSourceReader<T> implements SplitReader<Object, FileSplit> {
             lineNumber = lines.lineNumberAt(lines.lineStart());
             nextLine = lineNumber + 1;
         }
-        MalformedLine bad = new MalformedLine(block.path(), lineNumber, e.column(), lines.lineStart(),
-                lines.lenientText(), e.reason());
+        String text = lines.lenientText();
+        if (lines.tooLong() && text.length() > 1024) {
+            text = text.substring(0, 1024) + "...";
+        }
+        MalformedLine bad = new MalformedLine(block.path(), lineNumber, e.column(), lines.lineStart(), text, e.reason());
         switch (source.onMalformed()) {
             case FAIL -> throw new MalformedLineException(bad, e);
             case SIDE_OUTPUT -> output.collect(new FileRecord.Malformed<>(bad));

@@ -26,6 +26,8 @@ final class LineReader implements AutoCloseable {
     private final FileChannel channel;
     private final long end;
     private final byte[] window;
+    private final int maxLineLength;
+    private boolean tooLong;
     private long windowStart;
     private int windowLength;
     private byte[] line = new byte[256];
@@ -35,10 +37,14 @@ final class LineReader implements AutoCloseable {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
-    /** Opens {@code block}'s file positioned at its next line. */
-    LineReader(Path file, FileBlock block, int bufferSize) throws IOException {
+    /**
+     * Opens {@code block}'s file positioned at its next line; a line longer than {@code maxLineLength} bytes is
+     * kept only up to that length and marked {@link #tooLong()}.
+     */
+    LineReader(Path file, FileBlock block, int bufferSize, int maxLineLength) throws IOException {
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
         this.end = block.end();
+        this.maxLineLength = maxLineLength;
         this.window = new byte[bufferSize];
         try {
             this.position = block.offset() == block.start() && block.start() > 0 ? firstLineStartFrom(block.start())
@@ -49,8 +55,8 @@ final class LineReader implements AutoCloseable {
         }
     }
 
-    LineReader(Path file, FileBlock block) throws IOException {
-        this(file, block, BUFFER);
+    LineReader(Path file, FileBlock block, int bufferSize) throws IOException {
+        this(file, block, bufferSize, Integer.MAX_VALUE - 16);
     }
 
     /** The offset of the first line that starts at or after {@code start}: the byte after the first {@code \n} from {@code start - 1}. */
@@ -79,6 +85,7 @@ final class LineReader implements AutoCloseable {
         }
         long p = position;
         lineLength = 0;
+        tooLong = false;
         boolean terminated = false;
         while (load(p)) {
             int i = (int) (p - windowStart);
@@ -95,7 +102,7 @@ final class LineReader implements AutoCloseable {
         if (!terminated && p == position) {
             return false; // end of file exactly at a line start
         }
-        if (lineLength > 0 && line[lineLength - 1] == '\r') {
+        if (lineLength > 0 && line[lineLength - 1] == '\r' && !tooLong) {
             lineLength--;
         }
         lineStart = position;
@@ -123,12 +130,12 @@ final class LineReader implements AutoCloseable {
     }
 
     private void append(int from, int length) {
+        if ((long) lineLength + length > maxLineLength) {
+            tooLong = true;
+            length = maxLineLength - lineLength;
+        }
         if (lineLength + length > line.length) {
-            long wanted = Math.max((long) line.length * 2, (long) lineLength + length);
-            if (wanted > Integer.MAX_VALUE - 16) {
-                throw new IllegalStateException("a line longer than 2 GB at byte " + position);
-            }
-            line = Arrays.copyOf(line, (int) wanted);
+            line = Arrays.copyOf(line, (int) Math.min(maxLineLength, Math.max((long) line.length * 2, (long) lineLength + length)));
         }
         System.arraycopy(window, from, line, lineLength, length);
         lineLength += length;
@@ -173,6 +180,11 @@ final class LineReader implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** {@code true} if the current line is longer than the limit (its text is cut there). */
+    boolean tooLong() {
+        return tooLong;
     }
 
     /** The offset of the current line's first byte. */

@@ -93,6 +93,9 @@ class FileSourceFactoryTest {
                 .hasMessageContaining("'csv.delimiter' must be one character");
         assertThatThrownBy(() -> create(Map.of("path", "x", "block-size", "big")))
                 .hasMessageContaining("option 'block-size': 'big' is not a size");
+        assertThatThrownBy(() -> create(Map.of("path", "x", "max-line-length", "2gb")))
+                .hasMessageContaining("option 'max-line-length' must be between 1 byte and 1gb, not '2gb'");
+        assertThat(create(Map.of("path", "x", "max-line-length", "1kb")).maxLineLength()).isEqualTo(1024);
         assertThatThrownBy(() -> create(Map.of("path", dir.toString(), "on-malformed", "dead-letter",
                 "dead-letter-path", dir.resolve("bad").toString())))
                 .hasMessageStartingWith("source 'files': ").hasMessageContaining("lies inside the path");

@@ -73,6 +73,31 @@ class FileSourcePipelineTest {
         assertThat(malformed.results()).extracting(MalformedLine::line).containsExactlyInAnyOrder(2L, 5L);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(ExchangeMode.class)
+    void shouldSendCsvRowsAndMalformedLinesAcrossAnExchange(ExchangeMode mode) throws Exception {
+        Files.writeString(dir.resolve("a.csv"), "k,v\n1,a\n2,b,extra\n3,\"c, d\"\n");
+        StreamEnvironment env = StreamEnvironment.create().setParallelism(2)
+                .configure(ExecutionOptions.EXCHANGE_MODE, mode);
+        CollectSink<CsvRow> rows = Sinks.collect();
+        CollectSink<MalformedLine> malformed = Sinks.collect();
+        DataStream<CsvRow> split = env.fromSource(FileSource.forFormat(CsvFormat.withHeader(), dir).buildWithMalformedLines(),
+                        "csv")
+                .rebalance()
+                .process(FileRecord.<CsvRow>splitMalformed());
+        split.rebalance().sinkTo(rows);
+        split.getSideOutput(MalformedLine.TAG).rebalance().sinkTo(malformed);
+
+        env.execute("csv across exchanges");
+
+        assertThat(rows.results()).extracting(r -> r.get("v")).containsExactlyInAnyOrder("a", "c, d");
+        assertThat(malformed.results()).singleElement().satisfies(m -> {
+            assertThat(m.line()).isEqualTo(3);
+            assertThat(m.column()).isEqualTo(3);
+            assertThat(m.text()).isEqualTo("2,b,extra");
+        });
+    }
+
     @Test
     void shouldFailTheJobNamingTheMalformedLine() throws Exception {
         Path file = Files.writeString(dir.resolve("a.csv"), "a,b\n1,2\n3\n");

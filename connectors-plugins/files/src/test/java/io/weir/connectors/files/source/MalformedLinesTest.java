@@ -95,6 +95,21 @@ class MalformedLinesTest {
     }
 
     @Test
+    void shouldReportLinesLongerThanTheLimitAndGoOn() throws Exception {
+        Files.writeString(dir.resolve("long.txt"), "short\n" + "x".repeat(5000) + "\r\nafter\n");
+        var source = FileSource.forFormat(LineFormat.text(), dir).maxLineLength(100).buildWithMalformedLines();
+        try (var harness = new SourceHarness<>(source, 1).runToEnd()) {
+            assertThat(harness.all()).hasSize(3);
+            assertThat(harness.all().get(1)).isInstanceOfSatisfying(FileRecord.Malformed.class, m -> {
+                assertThat(m.line().line()).isEqualTo(2);
+                assertThat(m.line().reason()).isEqualTo("the line is longer than 100 bytes");
+                assertThat(m.line().text()).hasSize(100);
+            });
+            assertThat(harness.all().get(2)).isEqualTo(new FileRecord.Value<>("after"));
+        }
+    }
+
+    @Test
     void shouldWriteDeadLettersExactlyOnceAcrossARestore() throws Exception {
         csv();
         var source = FileSource.forFormat(CsvFormat.withHeader(), dir).blockSize(0).deadLetters(deadLetters).build();
