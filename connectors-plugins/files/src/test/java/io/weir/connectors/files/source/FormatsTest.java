@@ -45,6 +45,26 @@ class FormatsTest {
     }
 
     @Test
+    void shouldSplitUnquotedLinesExactlyAsCommonsCsvReadsThem() throws Exception {
+        var parser = CsvFormat.withoutHeader().open(null);
+        var commons = org.apache.commons.csv.CSVFormat.RFC4180;
+        String[] pieces = {"a", ",", " ", "", "\u00e9", "x y", ",,", "\t", "'"};
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 500; round++) {
+            StringBuilder line = new StringBuilder();
+            for (int i = random.nextInt(8); i > 0; i--) {
+                line.append(pieces[random.nextInt(pieces.length)]);
+            }
+            List<String> expected;
+            try (var p = org.apache.commons.csv.CSVParser.parse(line.toString(), commons)) {
+                var records = p.getRecords();
+                expected = records.isEmpty() ? List.of("") : records.getFirst().toList();
+            }
+            assertThat(parser.parse(line.toString()).values()).as("'%s'", line).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void shouldRefuseUnterminatedQuotesAndDuplicateHeaderNames() {
         assertThatThrownBy(() -> CsvFormat.withoutHeader().open(null).parse("1,\"open"))
                 .isInstanceOf(LineFormatException.class).hasMessageContaining("unterminated quoted field");
