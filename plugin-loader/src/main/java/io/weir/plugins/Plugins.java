@@ -1,6 +1,7 @@
 package io.weir.plugins;
 
 import io.weir.spi.checkpoint.CheckpointStorageFactory;
+import io.weir.spi.plugin.ConnectorCatalog;
 import io.weir.spi.plugin.SinkFactory;
 import io.weir.spi.plugin.SourceFactory;
 import io.weir.spi.scheduler.SchedulerFactory;
@@ -62,6 +63,15 @@ public final class Plugins implements AutoCloseable {
     /** Checkpoint storage factories by name. */
     public Map<String, CheckpointStorageFactory> checkpointStorages() {
         return byName(PluginKind.CHECKPOINT_STORAGE, CheckpointStorageFactory.class);
+    }
+
+    /**
+     * The source and sink factories as a {@link ConnectorCatalog}, to build connectors from string-keyed
+     * configuration ({@code source = <name>, ...}). Its factories are this loader's wrapped ones, so each
+     * {@code create} runs with the plugin's class loader as the thread's context class loader.
+     */
+    public ConnectorCatalog connectors() {
+        return ConnectorCatalog.of(sources().values(), sinks().values());
     }
 
     /** The factory of {@code kind} called {@code name}, if any. */
