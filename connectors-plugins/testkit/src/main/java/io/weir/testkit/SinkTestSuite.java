@@ -16,6 +16,7 @@ import io.weir.testkit.internal.ThreadLeaks;
 import io.weir.testkit.internal.TrackedSinks;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,10 +73,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The kit depends on {@code weir-runtime-lockfree}: take it with {@code <scope>test</scope>}.
  *
  * <h2>Thread safety</h2>
- * JUnit creates one instance per test; the abstract methods are called on the test thread.
+ * JUnit creates one instance per test; the abstract methods are called on the test thread. The suite is
+ * {@link Isolated}: it runs alone even under JUnit's parallel execution (its thread-leak check counts every
+ * thread of the JVM).
  *
  * @param <T> record type of the sink
  */
+@Isolated("checks for threads a job leaves behind: no other test may start threads meanwhile")
 public abstract class SinkTestSuite<T> {
     /** Splits of the kit's source: more than the highest parallelism, so some readers get two. */
     private static final int SOURCE_SPLITS = 6;

@@ -15,6 +15,7 @@ import io.weir.testkit.internal.Jobs;
 import io.weir.testkit.internal.Multisets;
 import io.weir.testkit.internal.ThreadLeaks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -74,10 +75,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <h2>Thread safety</h2>
  * JUnit creates one instance per test; {@link #createSource} and {@link #expectedRecords} are called on
- * the test thread.
+ * the test thread. The suite is {@link Isolated}: with JUnit's parallel execution switched on it still runs
+ * alone, because its thread-leak check counts every thread of the JVM.
  *
  * @param <T> record type of the source
  */
+@Isolated("checks for threads a job leaves behind: no other test may start threads meanwhile")
 public abstract class SourceTestSuite<T> {
     /** The fewest records the kit accepts: it needs a middle to checkpoint in. */
     public static final int MIN_RECORDS = 8;
@@ -127,13 +130,13 @@ public abstract class SourceTestSuite<T> {
         JobClient job = run.env.executeAsync("testkit: read all at parallelism " + parallelism);
         Jobs.await(job, timeout());
 
-        Multisets.assertSame("records read at parallelism " + parallelism, run.expected, run.sink.committed());
         Map<String, List<Integer>> readersOfSplit = new HashMap<>();
         run.source.assignments().forEach(a -> readersOfSplit.computeIfAbsent(a.splitId(), id -> new ArrayList<>())
                 .add(a.subtask()));
+        assertThat(readersOfSplit).as("splits handed to readers").isNotEmpty();
         readersOfSplit.forEach((split, readers) -> assertThat(readers)
                 .as("readers (subtasks) that split '%s' was handed to", split).hasSize(1));
-        assertThat(readersOfSplit).as("splits handed to readers").isNotEmpty();
+        Multisets.assertSame("records read at parallelism " + parallelism, run.expected, run.sink.committed());
         assertReleased(run);
     }
 

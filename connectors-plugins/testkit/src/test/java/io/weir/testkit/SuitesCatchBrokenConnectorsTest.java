@@ -74,6 +74,17 @@ class SuitesCatchBrokenConnectorsTest {
     }
 
     @Test
+    void shouldFailTheParallelTestsForAnEnumeratorThatHandsASplitToTwoReaders() {
+        Map<String, String> failed = failures(DoubleAssigningSourceSuite.class);
+
+        assertThat(failed).containsKeys("shouldDeliverEveryRecordOnceAndAssignEverySplitOnce(int)[2]",
+                "shouldDeliverEveryRecordOnceAndAssignEverySplitOnce(int)[3]")
+                .doesNotContainKey("shouldDeliverEveryRecordOnceAndAssignEverySplitOnce(int)[1]");
+        assertThat(failed.get("shouldDeliverEveryRecordOnceAndAssignEverySplitOnce(int)[2]"))
+                .contains("readers (subtasks) that split 'list-");
+    }
+
+    @Test
     void shouldFailTheFailureTestsForASinkThatClaimsExactlyOnceWithoutIt() {
         Map<String, String> failed = failures(ImmediateSinkSuite.class);
 
@@ -89,7 +100,7 @@ class SuitesCatchBrokenConnectorsTest {
     static final class ForgetfulSourceSuite extends SourceTestSuite<String> {
         @Override
         protected SplitSource<String, ?> createSource(ConnectorTestContext context) {
-            return new Forwarding(new ListSource<>(context.lines(2_000), 4), false);
+            return new Forwarding(new ListSource<>(context.lines(2_000), 4), Defect.FORGETS_POSITIONS);
         }
 
         @Override
@@ -103,7 +114,7 @@ class SuitesCatchBrokenConnectorsTest {
     static final class LeakySourceSuite extends SourceTestSuite<String> {
         @Override
         protected SplitSource<String, ?> createSource(ConnectorTestContext context) {
-            return new Forwarding(new ListSource<>(context.lines(500), 2), true);
+            return new Forwarding(new ListSource<>(context.lines(500), 2), Defect.LEAKS_A_THREAD);
         }
 
         @Override
@@ -156,8 +167,24 @@ class SuitesCatchBrokenConnectorsTest {
         }
     }
 
-    /** Forwards to a list source, optionally forgetting positions or leaking a thread per reader. */
-    private record Forwarding(ListSource<String> delegate, boolean leak) implements SplitSource<String, ListSource.Split> {
+    /** A source whose enumerator hands every split to every reader that asks. */
+    @Tag(BROKEN)
+    static final class DoubleAssigningSourceSuite extends SourceTestSuite<String> {
+        @Override
+        protected SplitSource<String, ?> createSource(ConnectorTestContext context) {
+            return new Forwarding(new ListSource<>(context.lines(1_000), 4), Defect.ASSIGNS_SPLITS_TWICE);
+        }
+
+        @Override
+        protected List<String> expectedRecords(ConnectorTestContext context) {
+            return context.lines(1_000);
+        }
+    }
+
+    private enum Defect { FORGETS_POSITIONS, LEAKS_A_THREAD, ASSIGNS_SPLITS_TWICE }
+
+    /** Forwards to a list source, with one defect. */
+    private record Forwarding(ListSource<String> delegate, Defect defect) implements SplitSource<String, ListSource.Split> {
         @Override
         public Boundedness boundedness() {
             return delegate.boundedness();
@@ -165,7 +192,31 @@ class SuitesCatchBrokenConnectorsTest {
 
         @Override
         public SplitEnumerator<ListSource.Split> createEnumerator(EnumeratorContext<ListSource.Split> context) {
-            return delegate.createEnumerator(context);
+            if (defect != Defect.ASSIGNS_SPLITS_TWICE) {
+                return delegate.createEnumerator(context);
+            }
+            return new SplitEnumerator<>() {
+                @Override
+                public void start() {
+                }
+
+                @Override
+                public void handleSplitRequest(int subtask) {
+                    for (int i = 0; i < 4; i++) {
+                        context.assignSplit(new ListSource.Split(i, 4, i), subtask);
+                    }
+                    context.signalNoMoreSplits(subtask);
+                }
+
+                @Override
+                public void addSplitsBack(List<ListSource.Split> splits, int subtask) {
+                }
+
+                @Override
+                public List<ListSource.Split> snapshotState(long checkpointId) {
+                    return List.of();
+                }
+            };
         }
 
         @Override
@@ -177,7 +228,7 @@ class SuitesCatchBrokenConnectorsTest {
         @Override
         public SplitReader<String, ListSource.Split> createReader(ReaderContext context) {
             SplitReader<String, ListSource.Split> reader = delegate.createReader(context);
-            if (leak) {
+            if (defect == Defect.LEAKS_A_THREAD) {
                 Thread t = Thread.ofPlatform().daemon().name("leaky-reader-" + context.subtaskIndex()).start(() -> {
                     while (!Thread.currentThread().isInterrupted()) {
                         LockSupport.park();
@@ -209,7 +260,7 @@ class SuitesCatchBrokenConnectorsTest {
                 @Override
                 public List<ListSource.Split> snapshotState(long checkpointId) {
                     List<ListSource.Split> state = reader.snapshotState(checkpointId);
-                    return leak ? state : state.stream().map(s -> new ListSource.Split(s.index(), s.stride(), s.index())).toList();
+                    return defect != Defect.FORGETS_POSITIONS ? state : state.stream().map(s -> new ListSource.Split(s.index(), s.stride(), s.index())).toList();
                 }
 
                 @Override
