@@ -129,6 +129,74 @@ class ConnectorCatalogTest {
                 .hasMessageContaining("unlucky");
     }
 
+    /** {@code source = words}: a split source that declares String records. */
+    static final class Words implements SourceFactory {
+        @Override
+        public String name() {
+            return "words";
+        }
+
+        @Override
+        public Set<ConfigOption<?>> requiredOptions() {
+            return Set.of();
+        }
+
+        @Override
+        public Set<ConfigOption<?>> optionalOptions() {
+            return Set.of();
+        }
+
+        @Override
+        public Source<?> create(Configuration configuration) {
+            return new io.weir.spi.source.SplitSource<String, io.weir.spi.source.SourceSplit>() {
+                @Override
+                public io.weir.spi.source.Boundedness boundedness() {
+                    return io.weir.spi.source.Boundedness.BOUNDED;
+                }
+
+                @Override
+                public io.weir.spi.source.SplitEnumerator<io.weir.spi.source.SourceSplit> createEnumerator(
+                        io.weir.spi.source.EnumeratorContext<io.weir.spi.source.SourceSplit> context) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public io.weir.spi.source.SplitEnumerator<io.weir.spi.source.SourceSplit> restoreEnumerator(
+                        io.weir.spi.source.EnumeratorContext<io.weir.spi.source.SourceSplit> context,
+                        List<io.weir.spi.source.SourceSplit> unassigned) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public io.weir.spi.source.SplitReader<String, io.weir.spi.source.SourceSplit> createReader(
+                        io.weir.spi.source.ReaderContext context) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public io.weir.api.codec.Codec<io.weir.spi.source.SourceSplit> splitCodec() {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public Class<String> producedType() {
+                    return String.class;
+                }
+            };
+        }
+    }
+
+    @Test
+    void shouldCheckTheRecordTypeThatASplitSourceDeclares() {
+        ConnectorCatalog words = ConnectorCatalog.of(List.of(new Words()), List.of());
+        Configuration config = Configuration.fromMap(Map.of("source", "words"));
+
+        assertThat(words.createSource(config, CharSequence.class)).isNotNull();
+        assertThatThrownBy(() -> words.createSource(config, Long.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("source 'words' produces java.lang.String, not java.lang.Long");
+    }
+
     @Test
     void shouldRefuseTwoFactoriesWithTheSameName() {
         assertThatThrownBy(() -> ConnectorCatalog.of(List.of(new Numbers(), new Numbers()), List.of()))
