@@ -114,6 +114,14 @@ public abstract class SinkTestSuite<T> {
         return Duration.ofSeconds(60);
     }
 
+    /**
+     * Adjusts the environment of every job of the suite, such as {@code env.configure(ExecutionOptions.SCHEDULER,
+     * "dedicated")}. The kit has already set parallelism, checkpoint directory, restart strategy and fault
+     * injector; leave those alone. Does nothing by default.
+     */
+    protected void configure(StreamEnvironment env) {
+    }
+
     /** The seed of {@link ConnectorTestContext#seed()}. */
     protected long seed() {
         return 42;
@@ -190,6 +198,7 @@ public abstract class SinkTestSuite<T> {
         WriterSink<T> sink = createSink(context);
         TrackedSinks.Counts counts = new TrackedSinks.Counts();
         StreamEnvironment env = Jobs.environment(kitDirectory.resolve("checkpoints"), parallelism, faults);
+        configure(env);
         env.fromSource(source, "kit source").uid("kit-source").setParallelism(parallelism)
                 .sinkTo(TrackedSinks.track(sink, counts)).uid("sink-under-test").setParallelism(parallelism);
         return new Run<>(context, source, counts, sink instanceof TwoPhaseCommitSink<?, ?>, faults, env, records,

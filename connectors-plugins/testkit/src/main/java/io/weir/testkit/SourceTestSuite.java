@@ -116,6 +116,14 @@ public abstract class SourceTestSuite<T> {
         return Duration.ofSeconds(60);
     }
 
+    /**
+     * Adjusts the environment of every job of the suite, such as {@code env.configure(ExecutionOptions.SCHEDULER,
+     * "dedicated")}. The kit has already set parallelism, checkpoint directory, restart strategy and fault
+     * injector; leave those alone. Does nothing by default.
+     */
+    protected void configure(StreamEnvironment env) {
+    }
+
     /** The seed of {@link ConnectorTestContext#seed()}. */
     protected long seed() {
         return 42;
@@ -201,6 +209,7 @@ public abstract class SourceTestSuite<T> {
         assertThat(expected).as("expectedRecords()").hasSizeGreaterThanOrEqualTo(MIN_RECORDS);
         FailOnce faults = fault == null ? null : new FailOnce(fault, source::markFailed);
         StreamEnvironment env = Jobs.environment(kitDirectory.resolve("checkpoints"), parallelism, faults);
+        configure(env);
         CollectingSink<T> sink = new CollectingSink<>();
         env.fromSource(source, "source under test").uid("source-under-test").setParallelism(parallelism)
                 .sinkTo(sink).uid("kit-sink").setParallelism(parallelism);
