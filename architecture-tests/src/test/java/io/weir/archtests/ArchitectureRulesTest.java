@@ -48,6 +48,18 @@ class ArchitectureRulesTest {
         check(WeirRules.NO_LOCKS);
     }
 
+    @Test
+    void theTestKitShouldUseOnlyTheRuntimesFaultHook() {
+        assertThat(classes.contain("io.weir.testkit.SourceTestSuite")).isTrue();
+        check(WeirRules.TESTKIT_USES_ONLY_THE_RUNTIMES_FAULT_HOOK);
+    }
+
+    @Test
+    void theExamplePluginShouldSeeOnlyTheApiAndTheSpi() {
+        assertThat(classes.contain("io.weir.examples.sensors.SensorSource")).isTrue();
+        check(WeirRules.EXAMPLE_PLUGIN_SEES_ONLY_API_AND_SPI);
+    }
+
     private void check(ArchRule rule) {
         rule.check(classes);
     }

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RulesCanFailTest {
     private static final JavaClasses FIXTURES = new ClassFileImporter()
             .importPackages("io.weir.api.archfixture", "io.weir.spi.archfixture", "io.weir.runtime.archfixture",
-                    "io.weir.connectors.archfixture");
+                    "io.weir.connectors.archfixture", "io.weir.testkit.archfixture", "io.weir.examples.sensors.archfixture");
 
     @Test
     void apiRuleShouldRejectADependencyOnTheSpi() {
@@ -128,6 +128,20 @@ class RulesCanFailTest {
     void extensionRuleShouldRejectAConnectorUsingTheRuntime() {
         assertViolation(WeirRules.EXTENSIONS_SEE_ONLY_API_AND_SPI,
                 io.weir.connectors.archfixture.ConnectorUsingRuntime.class, "io.weir.runtime.exchange.Channels");
+    }
+
+    @Test
+    void testkitRuleShouldRejectRuntimeTypesButTheFaultHook() {
+        assertViolation(WeirRules.TESTKIT_USES_ONLY_THE_RUNTIMES_FAULT_HOOK,
+                io.weir.testkit.archfixture.KitFixtures.UsesChannels.class, "io.weir.runtime.exchange.Channels");
+        assertNoViolation(WeirRules.TESTKIT_USES_ONLY_THE_RUNTIMES_FAULT_HOOK,
+                io.weir.testkit.archfixture.KitFixtures.UsesFaultHook.class);
+    }
+
+    @Test
+    void examplePluginRuleShouldRejectTheRuntime() {
+        assertViolation(WeirRules.EXAMPLE_PLUGIN_SEES_ONLY_API_AND_SPI,
+                io.weir.examples.sensors.archfixture.PluginUsingRuntime.class, "io.weir.runtime.exchange.Channels");
     }
 
     private static void assertViolation(ArchRule rule, Class<?> fixture, String expectedDetail) {

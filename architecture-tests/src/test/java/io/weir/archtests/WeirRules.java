@@ -90,9 +90,28 @@ final class WeirRules {
             .should(notUseLocks())
             .as("no class in io.weir uses synchronized, java.util.concurrent.locks (LockSupport aside) or a BlockingQueue");
 
+    /**
+     * (g) The connector test kit runs jobs on the runtime, but uses only its fault-injection hook directly, so
+     * that the kit keeps working however the runtime's internals change.
+     */
+    static final ArchRule TESTKIT_USES_ONLY_THE_RUNTIMES_FAULT_HOOK = com.tngtech.archunit.lang.syntax.ArchRuleDefinition
+            .noClasses().that().resideInAPackage("io.weir.testkit..")
+            .should().dependOnClassesThat(DescribedPredicate.describe("are in io.weir.runtime.. but not io.weir.runtime.fault",
+                    (JavaClass c) -> c.getPackageName().startsWith("io.weir.runtime")
+                            && !c.getPackageName().equals("io.weir.runtime.fault")))
+            .as("the connector test kit uses no runtime type but io.weir.runtime.fault's");
+
+    /** (h) The example plugin of the connector guide is what it teaches: plugin code sees only the API and the SPI. */
+    static final ArchRule EXAMPLE_PLUGIN_SEES_ONLY_API_AND_SPI = classes()
+            .that().resideInAPackage("io.weir.examples.sensors..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.weir.examples.sensors..", "io.weir.api..",
+                    "io.weir.spi..", "java..")
+            .as("the example plugin (io.weir.examples.sensors) depends only on io.weir.api, io.weir.spi and java..");
+
     /** Every rule, for the test that runs them all against the real classes. */
     static final List<ArchRule> ALL = List.of(API_DEPENDS_ONLY_ON_ITSELF_AND_THE_JDK, SPI_DEPENDS_ONLY_ON_API_AND_THE_JDK,
-            SPI_SIGNATURES_DO_NOT_EXPOSE_THE_RUNTIME, API_AND_SPI_TYPES_CARRY_ONE_STABILITY_ANNOTATION, NO_LOCKS);
+            SPI_SIGNATURES_DO_NOT_EXPOSE_THE_RUNTIME, API_AND_SPI_TYPES_CARRY_ONE_STABILITY_ANNOTATION, NO_LOCKS,
+            TESTKIT_USES_ONLY_THE_RUNTIMES_FAULT_HOOK, EXAMPLE_PLUGIN_SEES_ONLY_API_AND_SPI);
 
     private static DescribedPredicate<JavaClass> nameIn(Set<String> names) {
         return DescribedPredicate.describe("named one of " + names, c -> names.contains(c.getName()));

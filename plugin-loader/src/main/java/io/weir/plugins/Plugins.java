@@ -1,6 +1,7 @@
 package io.weir.plugins;
 
 import io.weir.spi.checkpoint.CheckpointStorageFactory;
+import io.weir.spi.plugin.ConnectorCatalog;
 import io.weir.spi.plugin.SinkFactory;
 import io.weir.spi.plugin.SourceFactory;
 import io.weir.spi.scheduler.SchedulerFactory;
@@ -62,6 +63,82 @@ public final class Plugins implements AutoCloseable {
     /** Checkpoint storage factories by name. */
     public Map<String, CheckpointStorageFactory> checkpointStorages() {
         return byName(PluginKind.CHECKPOINT_STORAGE, CheckpointStorageFactory.class);
+    }
+
+    /**
+     * The source and sink factories as a {@link ConnectorCatalog}, to build connectors from string-keyed
+     * configuration ({@code source = <name>, ...}). Each {@code create} runs with the plugin's class loader
+     * as the thread's context class loader, and the sources and sinks of folder plugins come back wrapped
+     * so that the runtime's later calls into them (readers, enumerators, writers, committers) do too.
+     */
+    public ConnectorCatalog connectors() {
+        List<SourceFactory> sourceFactories = factories.stream().filter(f -> f.kind() == PluginKind.SOURCE)
+                .map(f -> f.classLoader() instanceof PluginClassLoader loader
+                        ? new ContextualSourceFactory((SourceFactory) f.factory(), loader)
+                        : (SourceFactory) f.factory())
+                .toList();
+        List<SinkFactory> sinkFactories = factories.stream().filter(f -> f.kind() == PluginKind.SINK)
+                .map(f -> f.classLoader() instanceof PluginClassLoader loader
+                        ? new ContextualSinkFactory((SinkFactory) f.factory(), loader)
+                        : (SinkFactory) f.factory())
+                .toList();
+        return ConnectorCatalog.of(sourceFactories, sinkFactories);
+    }
+
+    /** A folder plugin's (already contextual) source factory whose sources are wrapped by {@link ContextualConnectors}. */
+    private record ContextualSourceFactory(SourceFactory delegate, ClassLoader loader) implements SourceFactory {
+        @Override
+        public String name() {
+            return delegate.name();
+        }
+
+        @Override
+        public String description() {
+            return delegate.description();
+        }
+
+        @Override
+        public java.util.Set<io.weir.api.config.ConfigOption<?>> requiredOptions() {
+            return delegate.requiredOptions();
+        }
+
+        @Override
+        public java.util.Set<io.weir.api.config.ConfigOption<?>> optionalOptions() {
+            return delegate.optionalOptions();
+        }
+
+        @Override
+        public io.weir.api.connector.Source<?> create(io.weir.api.config.Configuration configuration) {
+            return ContextualConnectors.wrap(delegate.create(configuration), loader);
+        }
+    }
+
+    /** A folder plugin's (already contextual) sink factory whose sinks are wrapped by {@link ContextualConnectors}. */
+    private record ContextualSinkFactory(SinkFactory delegate, ClassLoader loader) implements SinkFactory {
+        @Override
+        public String name() {
+            return delegate.name();
+        }
+
+        @Override
+        public String description() {
+            return delegate.description();
+        }
+
+        @Override
+        public java.util.Set<io.weir.api.config.ConfigOption<?>> requiredOptions() {
+            return delegate.requiredOptions();
+        }
+
+        @Override
+        public java.util.Set<io.weir.api.config.ConfigOption<?>> optionalOptions() {
+            return delegate.optionalOptions();
+        }
+
+        @Override
+        public io.weir.api.connector.Sink<?> create(io.weir.api.config.Configuration configuration) {
+            return ContextualConnectors.wrap(delegate.create(configuration), loader);
+        }
     }
 
     /** The factory of {@code kind} called {@code name}, if any. */

@@ -1,0 +1,270 @@
+package io.weir.plugins;
+
+import io.weir.api.codec.Codec;
+import io.weir.api.codec.CodecInput;
+import io.weir.api.codec.CodecOutput;
+import io.weir.api.config.Configuration;
+import io.weir.api.connector.Sinks;
+import io.weir.spi.sink.Committer;
+import io.weir.spi.sink.PrecommittingSinkWriter;
+import io.weir.spi.sink.TwoPhaseCommitSink;
+import io.weir.spi.sink.WriterContext;
+import io.weir.spi.sink.WriterSink;
+import io.weir.spi.source.Boundedness;
+import io.weir.spi.source.EnumeratorContext;
+import io.weir.spi.source.ReadStatus;
+import io.weir.spi.source.ReaderContext;
+import io.weir.spi.source.SourceOutput;
+import io.weir.spi.source.SourceSplit;
+import io.weir.spi.source.SplitEnumerator;
+import io.weir.spi.source.SplitReader;
+import io.weir.spi.source.SplitSource;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Calls into a folder plugin's sources and sinks run with the plugin's context class loader, then restore the caller's. */
+class ContextualConnectorsTest {
+    private final ClassLoader plugin = new URLClassLoader("plugin:test", new URL[0], getClass().getClassLoader());
+    private final List<String> seen = new ArrayList<>();
+
+    private void record(String call) {
+        seen.add(call + (Thread.currentThread().getContextClassLoader() == plugin ? ":plugin" : ":other"));
+    }
+
+    record Split(String splitId) implements SourceSplit {
+    }
+
+    private final class Reader implements SplitReader<String, Split> {
+        @Override
+        public void start() {
+            record("start");
+        }
+
+        @Override
+        public void addSplits(List<Split> splits) {
+            record("addSplits");
+        }
+
+        @Override
+        public void notifyNoMoreSplits() {
+            record("noMore");
+        }
+
+        @Override
+        public ReadStatus pollNext(SourceOutput<String> output) {
+            record("poll");
+            return ReadStatus.END_OF_INPUT;
+        }
+
+        @Override
+        public List<Split> snapshotState(long checkpointId) {
+            record("snapshot");
+            return List.of();
+        }
+
+        @Override
+        public void close() {
+            record("close");
+        }
+    }
+
+    private final class Source implements SplitSource<String, Split> {
+        @Override
+        public Boundedness boundedness() {
+            return Boundedness.BOUNDED;
+        }
+
+        @Override
+        public SplitEnumerator<Split> createEnumerator(EnumeratorContext<Split> context) {
+            record("createEnumerator");
+            return new SplitEnumerator<>() {
+                @Override
+                public void start() {
+                    record("enumeratorStart");
+                }
+
+                @Override
+                public void handleSplitRequest(int subtask) {
+                    record("request");
+                }
+
+                @Override
+                public void addSplitsBack(List<Split> splits, int subtask) {
+                }
+
+                @Override
+                public List<Split> snapshotState(long checkpointId) {
+                    return List.of();
+                }
+            };
+        }
+
+        @Override
+        public SplitEnumerator<Split> restoreEnumerator(EnumeratorContext<Split> context, List<Split> unassigned) {
+            return createEnumerator(context);
+        }
+
+        @Override
+        public SplitReader<String, Split> createReader(ReaderContext context) {
+            record("createReader");
+            return new Reader();
+        }
+
+        @Override
+        public Codec<Split> splitCodec() {
+            return new Codec<>() {
+                @Override
+                public void encode(Split value, CodecOutput out) {
+                    out.writeString(value.splitId());
+                }
+
+                @Override
+                public Split decode(CodecInput in) {
+                    return new Split(in.readString());
+                }
+            };
+        }
+
+        @Override
+        public Class<String> producedType() {
+            return String.class;
+        }
+    }
+
+    private final class Sink implements TwoPhaseCommitSink<String, String> {
+        @Override
+        public PrecommittingSinkWriter<String, String> createWriter(WriterContext context) {
+            record("createWriter");
+            return new PrecommittingSinkWriter<>() {
+                @Override
+                public void write(String value, long timestamp) {
+                    record("write");
+                }
+
+                @Override
+                public void flush(boolean endOfInput) {
+                }
+
+                @Override
+                public List<String> prepareCommit(long checkpointId) {
+                    record("prepareCommit");
+                    return List.of();
+                }
+
+                @Override
+                public void abortLeftovers(List<String> committed) {
+                }
+
+                @Override
+                public void close() {
+                    record("writerClose");
+                }
+            };
+        }
+
+        @Override
+        public Committer<String> createCommitter(WriterContext context) {
+            return new Committer<>() {
+                @Override
+                public void commit(List<String> committables) {
+                    record("commit");
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public Codec<String> committableCodec() {
+            return null;
+        }
+    }
+
+    private static final WriterContext WRITER_CONTEXT = new WriterContext() {
+        @Override
+        public int subtaskIndex() {
+            return 0;
+        }
+
+        @Override
+        public int parallelism() {
+            return 1;
+        }
+
+        @Override
+        public Configuration configuration() {
+            return new Configuration();
+        }
+    };
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldRunEveryReaderAndEnumeratorCallUnderThePluginsLoader() throws Exception {
+        ClassLoader caller = Thread.currentThread().getContextClassLoader();
+        var source = (SplitSource<String, Split>) ContextualConnectors.wrap(new Source(), plugin);
+
+        var enumerator = source.createEnumerator(null);
+        enumerator.start();
+        enumerator.handleSplitRequest(0);
+        var reader = source.createReader(null);
+        reader.start();
+        reader.addSplits(List.of(new Split("a")));
+        reader.notifyNoMoreSplits();
+        assertThat(reader.pollNext(null)).isEqualTo(ReadStatus.END_OF_INPUT);
+        reader.snapshotState(1);
+        reader.close();
+
+        assertThat(seen).containsExactly("createEnumerator:plugin", "enumeratorStart:plugin", "request:plugin",
+                "createReader:plugin", "start:plugin", "addSplits:plugin", "noMore:plugin", "poll:plugin",
+                "snapshot:plugin", "close:plugin");
+        assertThat(source.producedType()).isEqualTo(String.class);
+        assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(caller);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldKeepATwoPhaseSinkTwoPhaseAndRunItsCallsUnderThePluginsLoader() throws Exception {
+        ClassLoader caller = Thread.currentThread().getContextClassLoader();
+        var wrapped = ContextualConnectors.wrap(new Sink(), plugin);
+        assertThat(wrapped).isInstanceOf(TwoPhaseCommitSink.class);
+        var sink = (TwoPhaseCommitSink<String, String>) wrapped;
+
+        var writer = sink.createWriter(WRITER_CONTEXT);
+        writer.write("x", 0);
+        writer.prepareCommit(1);
+        sink.createCommitter(WRITER_CONTEXT).commit(List.of("t"));
+        writer.close();
+
+        assertThat(seen).containsExactly("createWriter:plugin", "write:plugin", "prepareCommit:plugin", "commit:plugin",
+                "writerClose:plugin");
+        assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(caller);
+    }
+
+    @Test
+    void shouldLeaveSinksAndSourcesOutsideTheSpiAsTheyAre() {
+        var print = Sinks.print();
+        assertThat(ContextualConnectors.wrap(print, plugin)).isSameAs(print);
+        var sequence = new io.weir.api.connector.SequenceSource(1, 2);
+        assertThat(ContextualConnectors.wrap(sequence, plugin)).isSameAs(sequence);
+        WriterSink<String> plain = context -> null;
+        assertThat(ContextualConnectors.wrap(plain, plugin)).isInstanceOf(WriterSink.class)
+                .isNotInstanceOf(TwoPhaseCommitSink.class);
+    }
+
+    @Test
+    void shouldOnlyWrapTheConnectorsOfFolderPlugins() {
+        try (Plugins plugins = PluginLoader.loadClassPath(getClass().getClassLoader())) {
+            assertThat(plugins.connectors().<Long>createSource(Map.of("source", "numbers", "to", "2")))
+                    .isEqualTo(new io.weir.api.connector.SequenceSource(1, 2));
+        }
+    }
+}
