@@ -18,6 +18,10 @@ import java.util.List;
  * Constants and stateless functions.
  */
 public final class ChronicleOptions {
+    static {
+        Queues.init();
+    }
+
     /** How records are stored. */
     public enum Format {
         /** {@link RecordFormat#strings()}. */

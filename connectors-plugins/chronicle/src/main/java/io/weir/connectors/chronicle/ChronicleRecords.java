@@ -21,6 +21,10 @@ import java.util.function.UnaryOperator;
  */
 @Evolving
 public final class ChronicleRecords {
+    static {
+        Queues.init();
+    }
+
     private ChronicleRecords() {
     }
 

@@ -62,6 +62,10 @@ import java.util.function.UnaryOperator;
 public final class ChronicleSink<T> implements TwoPhaseCommitSink<T, ChronicleCommittable> {
     /** The sink id when none is given. */
     public static final String DEFAULT_SINK_ID = "weir";
+    static {
+        Queues.init();
+    }
+
 
     private final Path queue;
     private final RecordFormat<T> format;

@@ -45,6 +45,10 @@ import java.util.Objects;
  */
 @Evolving
 public final class ChronicleSource<T> implements SplitSource<T, QueueSplit> {
+    static {
+        Queues.init();
+    }
+
     private final RecordFormat<T> format;
     private final List<Path> queues;
     private final boolean bounded;

@@ -16,7 +16,9 @@ import java.util.function.UnaryOperator;
  * <p>Chronicle reports usage statistics over the network and prints a banner unless told not to; the parent
  * POM's {@code weir.jvm.flags} turn both off ({@code -Dchronicle.analytics.disable=true
  * -Dchronicle.announcer.disable=true}), and so does this class, before the first queue is opened, when the JVM
- * was started without those properties: a connector must not phone home.
+ * was started without those properties: a connector must not phone home. The public entry classes
+ * ({@link ChronicleSink}, {@link ChronicleSource}, {@link ChronicleOptions}, {@link ChronicleRecords}) call
+ * {@link #init()} first thing.
  *
  * <h2>Thread safety</h2>
  * Stateless; thread-safe.
@@ -28,6 +30,13 @@ final class Queues {
     }
 
     private Queues() {
+    }
+
+    /**
+     * Does nothing but make sure the properties above are set: the public entry classes call it in their static
+     * initializers, before they touch any Chronicle class.
+     */
+    static void init() {
     }
 
     /**
