@@ -25,6 +25,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Jobs through the real runtime: the committed output in the queue, read with read-committed, must equal a
@@ -43,8 +44,12 @@ class ChronicleJobTest {
     Path queues;
 
     static StreamEnvironment environment(ExchangeMode mode, Path checkpoints, FaultInjector faults) {
+        return environment("dedicated", mode, checkpoints, faults);
+    }
+
+    static StreamEnvironment environment(String scheduler, ExchangeMode mode, Path checkpoints, FaultInjector faults) {
         return StreamEnvironment.create().setParallelism(2)
-                .configure(ExecutionOptions.SCHEDULER, "dedicated")
+                .configure(ExecutionOptions.SCHEDULER, scheduler)
                 .configure(ExecutionOptions.EXCHANGE_MODE, mode)
                 .configure(ExecutionOptions.WATCHDOG_TIMEOUT, BOUND)
                 .configure(CheckpointOptions.CHECKPOINT_DIRECTORY, checkpoints.toString())
@@ -57,9 +62,11 @@ class ChronicleJobTest {
 
     static Stream<Arguments> faults() {
         List<Arguments> all = new ArrayList<>();
-        for (ExchangeMode mode : ExchangeMode.values()) {
-            for (FaultPoint point : FaultPoint.values()) {
-                all.add(Arguments.of(mode, point));
+        for (String scheduler : List.of("dedicated", "cooperative")) {
+            for (ExchangeMode mode : ExchangeMode.values()) {
+                for (FaultPoint point : FaultPoint.values()) {
+                    all.add(Arguments.of(scheduler, mode, point));
+                }
             }
         }
         return all.stream();
@@ -69,13 +76,14 @@ class ChronicleJobTest {
         return LongStream.rangeClosed(1, last).mapToObj(x -> "v" + x).toList();
     }
 
-    @ParameterizedTest(name = "{0}/{1}")
+    @ParameterizedTest(name = "{0}/{1}/{2}")
     @MethodSource("faults")
-    void shouldCommitEveryRecordExactlyOnceAfterAFailureAnywhere(ExchangeMode mode, FaultPoint point) throws Exception {
+    void shouldCommitEveryRecordExactlyOnceAfterAFailureAnywhere(String scheduler, ExchangeMode mode, FaultPoint point)
+            throws Exception {
         Path out = queues.resolve("out");
         GatedSource source = GatedSource.withSplits(LAST, 2);
         FailOnce faults = new FailOnce(point);
-        StreamEnvironment env = environment(mode, checkpoints, faults);
+        StreamEnvironment env = environment(scheduler, mode, checkpoints, faults);
         env.fromSource(source, "gated").uid("gated")
                 .rebalance()
                 .map(x -> "v" + x).returns(String.class).uid("format")
@@ -100,6 +108,49 @@ class ChronicleJobTest {
         assertThat(job.restarts()).as("restarts (checkpoint 2: %s)", second).isEqualTo(1);
         assertThat(ChronicleRecords.readCommitted(out, RecordFormat.strings()))
                 .containsExactlyInAnyOrderElementsOf(expected(LAST));
+        assertThat(Drive.tailCommitted(out)).containsExactlyInAnyOrderElementsOf(expected(LAST));
+    }
+
+    @Test
+    void shouldAbortTheLeftoversOfAFailedJobRestartedFromItsCheckpointAtALowerParallelism() throws Exception {
+        Path out = queues.resolve("out");
+        // run 1, parallelism 3: checkpoint 1 completes; checkpoint 2 is pre-committed by the sinks, then the job
+        // fails for good (no restart strategy) before checkpoint 2 completes
+        GatedSource first = GatedSource.withSplits(LAST, 6);
+        FailOnce faults = new FailOnce(FaultPoint.AFTER_PRECOMMIT);
+        StreamEnvironment env = environment(ExchangeMode.OBJECT, checkpoints, faults).setParallelism(3)
+                .configure(RecoveryOptions.RESTART_STRATEGY, "none");
+        rescalable(env, first, out);
+        JobClient job = env.executeAsync("chronicle-p3");
+        first.release(FIRST, BOUND);
+        CheckpointInfo completed = job.triggerCheckpoint().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+        first.release(SECOND, BOUND);
+        faults.arm();
+        job.triggerCheckpoint().handle((r, e) -> r);
+        assertThatThrownBy(() -> job.await(BOUND)).isInstanceOf(io.weir.api.JobFailedException.class);
+        assertThat(faults.fired()).isTrue();
+        assertThat(ChronicleRecords.readUncommitted(out, RecordFormat.strings()))
+                .as("records of the failed checkpoint are in the queue").hasSizeGreaterThan((int) FIRST);
+
+        // run 2, parallelism 2, from checkpoint 1: subtask 0 fences indexes 0 and 2.., subtask 1 fences 1
+        GatedSource second = GatedSource.withSplits(LAST, 6);
+        StreamEnvironment resumed = environment(ExchangeMode.OBJECT, checkpoints, (p, t, s, d) -> { })
+                .configure(RecoveryOptions.SAVEPOINT_PATH, completed.location());
+        rescalable(resumed, second, out);
+        JobClient job2 = resumed.executeAsync("chronicle-p2");
+        second.open(LAST);
+        job2.await(BOUND);
+
+        assertThat(ChronicleRecords.readCommitted(out, RecordFormat.strings()))
+                .containsExactlyInAnyOrderElementsOf(expected(LAST));
+        assertThat(Drive.tailCommitted(out)).as("a tailing reader is not held back by the failed run's leftovers")
+                .containsExactlyInAnyOrderElementsOf(expected(LAST));
+    }
+
+    private static void rescalable(StreamEnvironment env, GatedSource source, Path out) {
+        env.fromSource(source, "gated").uid("gated")
+                .map(x -> "v" + x).returns(String.class).uid("format")
+                .sinkTo(ChronicleSink.builder(out, RecordFormat.strings()).sinkId("rescaled").build()).uid("chronicle");
     }
 
     @Test

@@ -38,6 +38,21 @@ final class Drive {
         return outputs;
     }
 
+    /**
+     * What a tailing read-committed reader of {@code queue} emits until it has nothing more to do: it stops at
+     * the first record of a transaction still open, so unlike a bounded read it shows whether leftovers were
+     * aborted.
+     */
+    static List<String> tailCommitted(java.nio.file.Path queue) throws Exception {
+        ChronicleSource<String> source = ChronicleSource.builder(RecordFormat.strings()).queue(queue).build();
+        TestContexts.Collect<String> out = new TestContexts.Collect<>();
+        try (SplitReader<String, QueueSplit> reader = source.createReader(new TestContexts.Reader(0, 1))) {
+            reader.addSplits(source.initialSplits());
+            drain(reader, out);
+        }
+        return out.records;
+    }
+
     /** Polls {@code reader} until it returns NOTHING_AVAILABLE or END_OF_INPUT; the last status. */
     static <T> ReadStatus drain(SplitReader<T, QueueSplit> reader, TestContexts.Collect<T> out) throws Exception {
         for (int polls = 0; polls < 1_000_000; polls++) {
