@@ -1,5 +1,6 @@
 package io.weir.connectors.chronicle;
 
+import io.weir.api.annotation.Evolving;
 import io.weir.api.codec.CodecException;
 import io.weir.api.config.ConfigOption;
 import io.weir.api.config.Configuration;
@@ -17,6 +18,7 @@ import java.util.List;
  * <h2>Thread safety</h2>
  * Constants and stateless functions.
  */
+@Evolving
 public final class ChronicleOptions {
     static {
         Queues.init();

@@ -1,5 +1,6 @@
 package io.weir.connectors.chronicle;
 
+import io.weir.api.annotation.Evolving;
 import io.weir.api.config.ConfigOption;
 import io.weir.api.config.Configuration;
 import io.weir.api.connector.Sink;
@@ -22,6 +23,7 @@ import static io.weir.connectors.chronicle.ChronicleOptions.SYNC;
  * <h2>Thread safety</h2>
  * Stateless.
  */
+@Evolving
 public final class ChronicleSinkFactory implements SinkFactory {
     private static final String CONNECTOR = "sink 'chronicle'";
 

@@ -1,5 +1,6 @@
 package io.weir.connectors.chronicle;
 
+import io.weir.api.annotation.Evolving;
 import io.weir.api.config.ConfigOption;
 import io.weir.api.config.Configuration;
 import io.weir.api.connector.Source;
@@ -22,6 +23,7 @@ import static io.weir.connectors.chronicle.ChronicleOptions.START;
  * <h2>Thread safety</h2>
  * Stateless.
  */
+@Evolving
 public final class ChronicleSourceFactory implements SourceFactory {
     private static final String CONNECTOR = "source 'chronicle'";
 

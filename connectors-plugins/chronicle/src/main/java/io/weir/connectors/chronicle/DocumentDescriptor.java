@@ -1,5 +1,6 @@
 package io.weir.connectors.chronicle;
 
+import io.weir.api.annotation.Evolving;
 import net.openhft.chronicle.bytes.Bytes;
 
 /**
@@ -44,6 +45,7 @@ import net.openhft.chronicle.bytes.Bytes;
  * <h2>Thread safety</h2>
  * Constants and stateless functions.
  */
+@Evolving
 public final class DocumentDescriptor {
     /** A record outside any transaction. */
     public static final byte DATA = 1;
