@@ -1,0 +1,84 @@
+package io.weir.proptest.faults;
+
+import io.weir.runtime.fault.FaultInjector;
+import io.weir.runtime.fault.FaultPoint;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Failures to inject, in order: failure {@code i} fires at the {@code after}-th call at its
+ * {@link FaultPoint} counted from the moment failure {@code i - 1} fired (from the start for the first),
+ * so a small {@code after} lands in the recovery from the previous failure.
+ *
+ * @param failures the failures, at most a handful
+ */
+public record FailureSchedule(List<Failure> failures) {
+    public FailureSchedule {
+        failures = List.copyOf(failures);
+    }
+
+    /** No failures. */
+    public static FailureSchedule none() {
+        return new FailureSchedule(List.of());
+    }
+
+    /**
+     * One failure.
+     *
+     * @param point where
+     * @param after at which call to that point (from 1), counted since the previous failure fired
+     */
+    public record Failure(FaultPoint point, long after) {
+        public Failure {
+            if (after < 1) {
+                throw new IllegalArgumentException("after counts calls from 1: " + after);
+            }
+        }
+    }
+
+    /** A fresh injector that follows this schedule (and counts what fired). */
+    public Injector injector() {
+        return new Injector(failures);
+    }
+
+    /**
+     * Throws {@link FaultInjector.InjectedFailure} as the schedule says.
+     *
+     * <h2>Thread safety</h2>
+     * Thread-safe (atomics); under concurrent schedulers the count is per call, in whatever order calls
+     * happen.
+     */
+    public static final class Injector implements FaultInjector {
+        private final List<Failure> failures;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicLong calls = new AtomicLong();
+
+        Injector(List<Failure> failures) {
+            this.failures = failures;
+        }
+
+        @Override
+        public void at(FaultPoint point, String task, int subtask, long detail) {
+            int index = next.get();
+            if (index >= failures.size()) {
+                return;
+            }
+            Failure f = failures.get(index);
+            if (f.point() != point) {
+                return;
+            }
+            if (calls.incrementAndGet() == f.after() && next.compareAndSet(index, index + 1)) {
+                calls.set(0);
+                throw new InjectedFailure("injected failure " + (index + 1) + " of " + failures.size() + " at " + point
+                        + " (call " + f.after() + ") in " + task + " #" + subtask + ", detail " + detail);
+            }
+        }
+
+        /** How many failures have fired so far. */
+        public int fired() {
+            return next.get();
+        }
+    }
+}
