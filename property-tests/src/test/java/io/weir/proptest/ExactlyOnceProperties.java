@@ -1,0 +1,175 @@
+package io.weir.proptest;
+
+import io.weir.proptest.faults.FailureSchedule;
+import io.weir.proptest.job.CommitStore;
+import io.weir.proptest.job.Scenario;
+import io.weir.proptest.job.TrialRunner;
+import io.weir.proptest.model.ReferenceModel;
+import io.weir.proptest.pipeline.Ev;
+import io.weir.proptest.pipeline.Pipeline;
+import io.weir.runtime.fault.FaultInjector;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.lifecycle.AfterContainer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Weir's exactly-once claim as properties: whatever fails and whenever, the committed output of the
+ * transactional sink equals the reference model's. Tries per property: {@code jqwik.tries.default}
+ * (the build sets it from {@code weir.props.tries}; {@code -Plong-campaign} runs 10,000). A failing
+ * sample is printed as Java ({@link Scenario#toString()}) with jqwik's seed; paste it into
+ * {@code RegressionExamplesTest}.
+ */
+class ExactlyOnceProperties {
+    private static final AtomicLong STORES = new AtomicLong();
+
+    /** Property 1: the committed output equals the model (multiset; per key in order when there is a keyed stage). */
+    @Property
+    void committedOutputEqualsTheReferenceModel(@ForAll("recoverable") Scenario scenario) {
+        String store = newStore();
+        TrialRunner.Result r = TrialRunner.run(scenario, store);
+        Campaign.count(scenario.pipeline().inputCount(), r, scenario.config().simulated());
+        Statistics.label("scheduler").collect(scenario.config().scheduler());
+        Statistics.label("failures fired").collect(r.fired());
+        try {
+            assertThat(r.status()).as("status of a run whose restarts cover every failure; %s", r).isEqualTo(TrialRunner.Status.FINISHED);
+            assertCommittedEqualsModel(scenario.pipeline(), store);
+        } finally {
+            CommitStore.drop(store);
+        }
+    }
+
+    /**
+     * Property 2: stopped with a savepoint at a generated step, then restored with a generated parallelism
+     * (and the scenario's failures in the restored run), the job ends with the model's output.
+     */
+    @Property
+    void restoringASavepointWithANewParallelismEndsWithTheSameOutput(@ForAll("simulated") Scenario scenario,
+                                                                      @ForAll("savepointSteps") long savepointAtStep,
+                                                                      @ForAll("parallelisms") int newParallelism) throws IOException {
+        String store = newStore();
+        Path savepoints = Files.createTempDirectory("weir-props-savepoints-");
+        try {
+            Scenario first = new Scenario(scenario.pipeline(), scenario.config(), FailureSchedule.none());
+            TrialRunner.Result r1 = TrialRunner.run(first, store, null, savepointAtStep, savepoints);
+            Campaign.count(scenario.pipeline().inputCount(), r1, true);
+            assertThat(r1.status()).as("first run: %s", r1).isEqualTo(TrialRunner.Status.FINISHED);
+            Statistics.label("savepoint").collect(r1.savepoint() != null ? "taken" : "job ended first");
+            if (r1.savepoint() != null) {
+                Scenario second = new Scenario(scenario.pipeline(), scenario.config().withParallelism(newParallelism)
+                        .withSeed(scenario.config().seed() + 1), scenario.failures());
+                TrialRunner.Result r2 = TrialRunner.run(second, store, r1.savepoint(), -1, null);
+                Campaign.count(0, r2, true);
+                Campaign.SAVEPOINTS.incrementAndGet();
+                assertThat(r2.status()).as("restored run: %s", r2).isEqualTo(TrialRunner.Status.FINISHED);
+            }
+            assertCommittedEqualsModel(scenario.pipeline(), store);
+        } finally {
+            CommitStore.drop(store);
+            TrialRunner.deleteQuietly(savepoints);
+        }
+    }
+
+    /**
+     * Property 3: every failure is followed by recovery, or, once the restart strategy is exhausted, by a
+     * clear terminal error (the injected failure); the job never hangs. A finished job committed the model's output.
+     */
+    @Property
+    void everyFailureEndsInRecoveryOrAClearTerminalError(@ForAll("fewRestarts") Scenario scenario) {
+        String store = newStore();
+        TrialRunner.Result r = TrialRunner.run(scenario, store);
+        Campaign.count(scenario.pipeline().inputCount(), r, true);
+        int attempts = scenario.config().restartAttempts();
+        Statistics.label("outcome").collect(r.status());
+        try {
+            assertThat(r.status()).as("never hangs: %s", r).isNotEqualTo(TrialRunner.Status.HUNG);
+            assertThat(r.restarts()).as("restarts within the strategy").isLessThanOrEqualTo(attempts);
+            if (r.fired() <= attempts) {
+                assertThat(r.status()).as("%d failures, %d restart attempts: %s", r.fired(), attempts, r)
+                        .isEqualTo(TrialRunner.Status.FINISHED);
+            }
+            if (r.status() == TrialRunner.Status.FINISHED) {
+                assertCommittedEqualsModel(scenario.pipeline(), store);
+            } else {
+                assertThat(r.restarts()).as("failed only once the strategy was exhausted").isEqualTo(attempts);
+                assertThat(r.failure()).as("a clear terminal error").isNotNull();
+                assertThat(causeChain(r.failure())).as("the terminal error names the injected failure: %s", r.failure())
+                        .anyMatch(t -> t instanceof FaultInjector.InjectedFailure);
+                assertThat(r.failure().getMessage()).contains("injected failure");
+            }
+        } finally {
+            CommitStore.drop(store);
+        }
+    }
+
+    @AfterContainer
+    static void printCampaign() {
+        System.out.println("[property-tests] " + Campaign.summary());
+    }
+
+    // ---- checks -----------------------------------------------------------------------------------------
+
+    static void assertCommittedEqualsModel(Pipeline pipeline, String store) {
+        List<Ev> expected = ReferenceModel.run(pipeline);
+        List<Ev> actual = CommitStore.named(store).output();
+        assertThat(CommitStore.named(store).anomalies()).as("commit anomalies").isEmpty();
+        String difference = Outputs.multisetDifference(expected, actual);
+        assertThat(difference).as("committed output vs the reference model").isNull();
+        if (pipeline.keyed() != null) {
+            assertThat(Outputs.perKey(actual)).as("per-key order").isEqualTo(Outputs.perKey(expected));
+        }
+    }
+
+    private static List<Throwable> causeChain(Throwable t) {
+        java.util.List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable x = t; x != null && !chain.contains(x); x = x.getCause()) {
+            chain.add(x);
+            chain.addAll(List.of(x.getSuppressed()));
+        }
+        return chain;
+    }
+
+    private static String newStore() {
+        return "props-" + STORES.incrementAndGet() + "-" + System.nanoTime();
+    }
+
+    // ---- generators ---------------------------------------------------------------------------------------
+
+    @Provide
+    Arbitrary<Scenario> recoverable() {
+        return Generators.recoverableScenarios(2);
+    }
+
+    @Provide
+    Arbitrary<Scenario> simulated() {
+        return Generators.recoverableScenarios(0);
+    }
+
+    @Provide
+    Arbitrary<Scenario> fewRestarts() {
+        return Generators.scenariosWithFewRestarts();
+    }
+
+    @Provide
+    Arbitrary<Long> savepointSteps() {
+        return Arbitraries.longs().between(1, 3_000);
+    }
+
+    @Provide
+    Arbitrary<Integer> parallelisms() {
+        return Arbitraries.integers().between(1, 4);
+    }
+
+}
