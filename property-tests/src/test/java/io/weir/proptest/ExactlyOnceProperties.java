@@ -39,13 +39,16 @@ class ExactlyOnceProperties {
     @Property
     void committedOutputEqualsTheReferenceModel(@ForAll("recoverable") Scenario scenario) {
         String store = newStore();
-        TrialRunner.Result r = TrialRunner.run(scenario, store);
-        Campaign.count(scenario.pipeline().inputCount(), r, scenario.config().simulated());
-        Statistics.label("scheduler").collect(scenario.config().scheduler());
-        Statistics.label("failures fired").collect(r.fired());
         try {
-            assertThat(r.status()).as("status of a run whose restarts cover every failure; %s", r).isEqualTo(TrialRunner.Status.FINISHED);
-            assertCommittedEqualsModel(scenario.pipeline(), store);
+            Counterexamples.recordOnFailure("committedOutputEqualsTheReferenceModel", scenario.toString(), () -> {
+                TrialRunner.Result r = TrialRunner.run(scenario, store);
+                Campaign.count(scenario.pipeline().inputCount(), r, scenario.config().simulated());
+                Statistics.label("scheduler").collect(scenario.config().scheduler());
+                Statistics.label("failures fired").collect(r.fired());
+                assertThat(r.status()).as("status of a run whose restarts cover every failure; %s", r)
+                        .isEqualTo(TrialRunner.Status.FINISHED);
+                assertCommittedEqualsModel(scenario.pipeline(), store);
+            });
         } finally {
             CommitStore.drop(store);
         }
@@ -62,6 +65,18 @@ class ExactlyOnceProperties {
         String store = newStore();
         Path savepoints = Files.createTempDirectory("weir-props-savepoints-");
         try {
+            Counterexamples.recordOnFailure("restoringASavepointWithANewParallelismEndsWithTheSameOutput",
+                    scenario + "\n// savepointAtStep = " + savepointAtStep + ", newParallelism = " + newParallelism,
+                    () -> restoreFromSavepoint(scenario, savepointAtStep, newParallelism, store, savepoints));
+        } finally {
+            CommitStore.drop(store);
+            TrialRunner.deleteQuietly(savepoints);
+        }
+    }
+
+    /** Property 2's run: stop with a savepoint at {@code savepointAtStep}, restore with {@code newParallelism}. */
+    static void restoreFromSavepoint(Scenario scenario, long savepointAtStep, int newParallelism, String store, Path savepoints) {
+        {
             Scenario first = new Scenario(scenario.pipeline(), scenario.config(), FailureSchedule.none());
             TrialRunner.Result r1 = TrialRunner.run(first, store, null, savepointAtStep, savepoints);
             Campaign.count(scenario.pipeline().inputCount(), r1, true);
@@ -76,9 +91,6 @@ class ExactlyOnceProperties {
                 assertThat(r2.status()).as("restored run: %s", r2).isEqualTo(TrialRunner.Status.FINISHED);
             }
             assertCommittedEqualsModel(scenario.pipeline(), store);
-        } finally {
-            CommitStore.drop(store);
-            TrialRunner.deleteQuietly(savepoints);
         }
     }
 
@@ -89,11 +101,20 @@ class ExactlyOnceProperties {
     @Property
     void everyFailureEndsInRecoveryOrAClearTerminalError(@ForAll("fewRestarts") Scenario scenario) {
         String store = newStore();
+        try {
+            Counterexamples.recordOnFailure("everyFailureEndsInRecoveryOrAClearTerminalError", scenario.toString(),
+                    () -> recoverOrFailClearly(scenario, store));
+        } finally {
+            CommitStore.drop(store);
+        }
+    }
+
+    static void recoverOrFailClearly(Scenario scenario, String store) {
         TrialRunner.Result r = TrialRunner.run(scenario, store);
         Campaign.count(scenario.pipeline().inputCount(), r, true);
         int attempts = scenario.config().restartAttempts();
         Statistics.label("outcome").collect(r.status());
-        try {
+        {
             assertThat(r.status()).as("never hangs: %s", r).isNotEqualTo(TrialRunner.Status.HUNG);
             assertThat(r.restarts()).as("restarts within the strategy").isLessThanOrEqualTo(attempts);
             if (r.fired() <= attempts) {
@@ -109,8 +130,6 @@ class ExactlyOnceProperties {
                         .anyMatch(t -> t instanceof FaultInjector.InjectedFailure);
                 assertThat(r.failure().getMessage()).contains("injected failure");
             }
-        } finally {
-            CommitStore.drop(store);
         }
     }
 

@@ -13,6 +13,7 @@ import io.weir.runtime.fault.FaultPoint;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 
 import java.util.ArrayList;
@@ -73,11 +74,9 @@ final class Generators {
         Arbitrary<int[]> step = Combinators.combine(keys, Arbitraries.integers().between(-50, 50),
                         Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, maxJitter))
                 .as((k, v, advance, jitter) -> new int[]{k, v, advance, jitter});
-        Arbitrary<Integer> sizes = Arbitraries.frequencyOf(
-                Tuple.of(12, Arbitraries.integers().between(0, 300)),
-                Tuple.of(4, Arbitraries.integers().between(300, 3_000)),
-                Tuple.of(1, Arbitraries.integers().between(3_000, MAX_RECORDS)));
-        return sizes.flatMap(n -> step.list().ofSize(n)).map(steps -> {
+        // biased sizes: mostly small, sometimes thousands, up to MAX_RECORDS; a list (not a flatMap on the
+        // size) so that shrinking removes records rather than regenerating them
+        return step.list().ofMaxSize(MAX_RECORDS).withSizeDistribution(RandomDistribution.biased()).map(steps -> {
             List<Input> inputs = new ArrayList<>(steps.size());
             long t = 0;
             for (int[] s : steps) {

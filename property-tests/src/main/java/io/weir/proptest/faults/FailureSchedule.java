@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @param failures the failures, at most a handful
  */
-public record FailureSchedule(List<Failure> failures) {
+public record FailureSchedule(List<Failure> failures) implements java.io.Serializable {
     public FailureSchedule {
         failures = List.copyOf(failures);
     }
@@ -30,7 +30,7 @@ public record FailureSchedule(List<Failure> failures) {
      * @param point where
      * @param after at which call to that point (from 1), counted since the previous failure fired
      */
-    public record Failure(FaultPoint point, long after) {
+    public record Failure(FaultPoint point, long after) implements java.io.Serializable {
         public Failure {
             if (after < 1) {
                 throw new IllegalArgumentException("after counts calls from 1: " + after);

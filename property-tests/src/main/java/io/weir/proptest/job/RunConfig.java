@@ -16,7 +16,8 @@ import io.weir.api.config.ExchangeMode;
  * @param seed                 the simulation's seed (ignored by the other schedulers)
  */
 public record RunConfig(int parallelism, int maxParallelism, String scheduler, ExchangeMode exchange, String backend,
-                        long checkpointIntervalMs, int restartAttempts, long restartDelayMs, long seed) {
+                        long checkpointIntervalMs, int restartAttempts, long restartDelayMs, long seed)
+        implements java.io.Serializable {
     public RunConfig {
         if (parallelism < 1 || maxParallelism < parallelism) {
             throw new IllegalArgumentException("need 1 <= parallelism <= max parallelism: " + parallelism + ", " + maxParallelism);

@@ -11,7 +11,7 @@ import io.weir.proptest.pipeline.Pipeline;
  * @param config   the run configuration
  * @param failures the failure schedule
  */
-public record Scenario(Pipeline pipeline, RunConfig config, FailureSchedule failures) {
+public record Scenario(Pipeline pipeline, RunConfig config, FailureSchedule failures) implements java.io.Serializable {
 
     @Override
     public String toString() {

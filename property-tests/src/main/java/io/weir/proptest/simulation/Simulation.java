@@ -42,6 +42,8 @@ public final class Simulation implements JobDriver {
             "the deterministic world the 'simulation' scheduler runs its tasklets in");
 
     private static final int TRACE_KEPT = 64;
+    /** System property: when set, every step is kept ({@link #recentSteps()} returns them all), for debugging. */
+    public static final String FULL_TRACE_PROPERTY = "weir.simulation.full-trace";
 
     private final long seed;
     private final SplittableRandom random;
@@ -54,6 +56,7 @@ public final class Simulation implements JobDriver {
     private long steps;
     private long taskletCalls;
     private long traceHash = 1469598103934665603L;
+    private final boolean fullTrace = Boolean.getBoolean(FULL_TRACE_PROPERTY);
 
     /** A tasklet as the simulation runs it, with the scheduler that owns it. */
     private static final class Running {
@@ -211,7 +214,7 @@ public final class Simulation implements JobDriver {
         }
         traceHash = (h ^ '\n') * 1099511628211L;
         recent.addLast(steps + ": " + event);
-        if (recent.size() > TRACE_KEPT) {
+        if (recent.size() > TRACE_KEPT && !fullTrace) {
             recent.removeFirst();
         }
     }

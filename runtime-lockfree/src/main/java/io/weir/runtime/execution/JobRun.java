@@ -321,6 +321,7 @@ public final class JobRun implements JobClient {
         JobFailedException failed = a.failure.get();
         if (failed != null) {
             if (restartDueNanos == NO_RESTART_DUE) {
+                stopRequest = null;  // a stop-with-savepoint does not survive a failure: the restarted job runs on
                 coordinator.abortPending("the job failed");
                 stopAttempt(a, false);
                 long delay = cancelRequested ? -1 : restartStrategy.nextDelayMillis(++failures, clock.currentTimeMillis());
@@ -375,7 +376,9 @@ public final class JobRun implements JobClient {
                 }
             }
         }
-        if (a.ended.get() == a.taskCount() && !a.finalSent) {
+        if (a.ended.get() == a.taskCount() && !a.finalSent && !stopSavepointCompleted()) {
+            // with a completed stop-with-savepoint the job stops at the savepoint: committing the output after
+            // it would make a restore from the savepoint emit that output a second time
             a.finalSent = true;
             coordinator.abortPending("the job's input has ended");
             a.sendToTasks(new TaskCommand.NotifyComplete(Long.MAX_VALUE));
@@ -402,6 +405,12 @@ public final class JobRun implements JobClient {
             return Step.AGAIN;
         }
         return Step.IDLE;
+    }
+
+    /** {@code true} while a stop-with-savepoint waits for its completed savepoint's notifications. */
+    private boolean stopSavepointCompleted() {
+        StopRequest stop = stopRequest;
+        return stop != null && stop.savepoint().isDone() && !stop.savepoint().isCompletedExceptionally();
     }
 
     private long nanoTime() {
