@@ -38,8 +38,6 @@ public final class TrialRunner {
     /** The bound of a run on a real scheduler. */
     public static final Duration REAL_BOUND = Duration.ofSeconds(90);
 
-    static final boolean DEBUG = false;
-
     private TrialRunner() {
     }
 
@@ -155,9 +153,6 @@ public final class TrialRunner {
         String savepointPath = null;
         if (savepoint[0] != null && savepoint[0].isDone() && !savepoint[0].isCompletedExceptionally()) {
             savepointPath = savepoint[0].join().location();
-        }
-        if (DEBUG) {
-            System.out.println("DEBUG " + Thread.currentThread().getName() + " restore=" + (restoreFrom != null) + " at=" + savepointAtStep + " p=" + c.parallelism() + " n=" + scenario.pipeline().inputCount() + " seed=" + c.seed() + " steps=" + (simulation == null ? 0 : simulation.steps()) + " hash=" + (simulation == null ? 0 : simulation.traceHash()) + " savepoint " + savepoint[0] + " history " + job.checkpointHistory());
         }
         int checkpoints = (int) job.checkpointHistory().stream().filter(i -> i.status() == CheckpointInfo.Status.COMPLETED).count();
         return new Result(status, failure, job.restarts(), injector.fired(), checkpoints, savepointPath,

@@ -11,6 +11,7 @@ import io.weir.api.metrics.CheckpointInfo;
 import io.weir.api.time.ManualClock;
 import io.weir.runtime.fault.FaultInjector;
 import io.weir.runtime.fault.FaultPoint;
+import io.weir.runtime.testing.GatedSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +58,7 @@ class JobDriverTest {
         }
 
         /** Steps until the job ends, advancing both clocks by 1 ms a step; {@code false} when out of time. */
-        boolean runToEnd(String jobName, ManualClock clock, JobClient job) {
+        boolean runToEnd(String jobName, ManualClock clock, JobClient job, GatedSource source) {
             long deadline = System.nanoTime() + BOUND.toNanos();
             while (System.nanoTime() < deadline) {
                 Runnable task;
@@ -75,6 +76,10 @@ class JobDriverTest {
                 }
                 if (job.restarts() == 1 && restartedAt < 0) {
                     restartedAt = nanos.get();
+                }
+                if (job.restarts() == 1 && job.checkpointHistory().stream()
+                        .anyMatch(c -> c.status() == CheckpointInfo.Status.COMPLETED)) {
+                    source.open(source.last()); // a checkpoint completed after the restart: let the job end
                 }
                 clock.advance(Duration.ofMillis(1));
                 nanos.addAndGet(1_000_000L);
@@ -104,12 +109,15 @@ class JobDriverTest {
                 .configure(RecoveryOptions.RESTART_STRATEGY, "fixed-delay")
                 .configure(RecoveryOptions.FIXED_DELAY_ATTEMPTS, 1)
                 .configure(RecoveryOptions.FIXED_DELAY_DELAY, Duration.ofMillis(200));
-        env.fromSequence(1, 300_000).keyBy(x -> x % 7).reduce(Long::sum).sinkTo(Sinks.discard());
+        GatedSource source = GatedSource.withSplits(50_000, 2); // one split per reader: no reader ends early
+        source.open(1_000);
+        env.fromSource(source, "gated").keyBy(x -> x % 7).reduce(Long::sum).sinkTo(Sinks.discard());
 
         JobClient job = env.executeAsync("driven");
 
         assertThat(driver.attachedFrom).isSameAs(Thread.currentThread());
-        assertThat(driver.runToEnd("driven", clock, job)).as("the job ended within %s", BOUND).isTrue();
+        boolean ended = driver.runToEnd("driven", clock, job, source);
+        assertThat(ended).as("the job ended within %s: %s, %d restarts, %s, emitted %d", BOUND, job.status(), job.restarts(), job.checkpointHistory(), source.emitted()).isTrue();
         assertThat(job.resultFuture()).isCompleted();
         assertThat(job.status()).isEqualTo(JobStatus.FINISHED);
         assertThat(job.restarts()).isEqualTo(1);
