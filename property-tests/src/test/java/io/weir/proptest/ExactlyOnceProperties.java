@@ -13,7 +13,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 import java.io.IOException;
@@ -29,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Weir's exactly-once claim as properties: whatever fails and whenever, the committed output of the
  * transactional sink equals the reference model's. Tries per property: {@code jqwik.tries.default}
  * (the build sets it from {@code weir.props.tries}; {@code -Plong-campaign} runs 10,000). A failing
- * sample is printed as Java ({@link Scenario#toString()}) with jqwik's seed; paste it into
- * {@code RegressionExamplesTest}.
+ * sample is printed as Java ({@link Scenario#toString()}) with jqwik's seed, and written whole to
+ * {@code target/counterexamples/} by {@link CounterexampleHook}; paste it into {@code RegressionExamplesTest}.
  */
+@AddLifecycleHook(CounterexampleHook.class)
 class ExactlyOnceProperties {
     private static final AtomicLong STORES = new AtomicLong();
 
@@ -40,15 +43,13 @@ class ExactlyOnceProperties {
     void committedOutputEqualsTheReferenceModel(@ForAll("recoverable") Scenario scenario) {
         String store = newStore();
         try {
-            Counterexamples.recordOnFailure("committedOutputEqualsTheReferenceModel", scenario.toString(), () -> {
-                TrialRunner.Result r = TrialRunner.run(scenario, store);
-                Campaign.count(scenario.pipeline().inputCount(), r, scenario.config().simulated());
-                Statistics.label("scheduler").collect(scenario.config().scheduler());
-                Statistics.label("failures fired").collect(r.fired());
-                assertThat(r.status()).as("status of a run whose restarts cover every failure; %s", r)
-                        .isEqualTo(TrialRunner.Status.FINISHED);
-                assertCommittedEqualsModel(scenario.pipeline(), store);
-            });
+            TrialRunner.Result r = TrialRunner.run(scenario, store);
+            Campaign.count(scenario.pipeline().inputCount(), r, scenario.config().simulated());
+            collect("scheduler", scenario.config().scheduler());
+            collect("failures fired", r.fired());
+            assertThat(r.status()).as("status of a run whose restarts cover every failure; %s", r)
+                    .isEqualTo(TrialRunner.Status.FINISHED);
+            assertCommittedEqualsModel(scenario.pipeline(), store);
         } finally {
             CommitStore.drop(store);
         }
@@ -65,9 +66,7 @@ class ExactlyOnceProperties {
         String store = newStore();
         Path savepoints = Files.createTempDirectory("weir-props-savepoints-");
         try {
-            Counterexamples.recordOnFailure("restoringASavepointWithANewParallelismEndsWithTheSameOutput",
-                    scenario + "\n// savepointAtStep = " + savepointAtStep + ", newParallelism = " + newParallelism,
-                    () -> restoreFromSavepoint(scenario, savepointAtStep, newParallelism, store, savepoints));
+            restoreFromSavepoint(scenario, savepointAtStep, newParallelism, store, savepoints);
         } finally {
             CommitStore.drop(store);
             TrialRunner.deleteQuietly(savepoints);
@@ -81,7 +80,7 @@ class ExactlyOnceProperties {
             TrialRunner.Result r1 = TrialRunner.run(first, store, null, savepointAtStep, savepoints);
             Campaign.count(scenario.pipeline().inputCount(), r1, true);
             assertThat(r1.status()).as("first run: %s", r1).isEqualTo(TrialRunner.Status.FINISHED);
-            Statistics.label("savepoint").collect(r1.savepoint() != null ? "taken" : "job ended first");
+            collect("savepoint", r1.savepoint() != null ? "taken" : "job ended first");
             if (r1.savepoint() != null) {
                 Scenario second = new Scenario(scenario.pipeline(), scenario.config().withParallelism(newParallelism)
                         .withSeed(scenario.config().seed() + 1), scenario.failures());
@@ -102,8 +101,7 @@ class ExactlyOnceProperties {
     void everyFailureEndsInRecoveryOrAClearTerminalError(@ForAll("fewRestarts") Scenario scenario) {
         String store = newStore();
         try {
-            Counterexamples.recordOnFailure("everyFailureEndsInRecoveryOrAClearTerminalError", scenario.toString(),
-                    () -> recoverOrFailClearly(scenario, store));
+            recoverOrFailClearly(scenario, store);
         } finally {
             CommitStore.drop(store);
         }
@@ -113,7 +111,7 @@ class ExactlyOnceProperties {
         TrialRunner.Result r = TrialRunner.run(scenario, store);
         Campaign.count(scenario.pipeline().inputCount(), r, true);
         int attempts = scenario.config().restartAttempts();
-        Statistics.label("outcome").collect(r.status());
+        collect("outcome", r.status());
         {
             assertThat(r.status()).as("never hangs: %s", r).isNotEqualTo(TrialRunner.Status.HUNG);
             assertThat(r.restarts()).as("restarts within the strategy").isLessThanOrEqualTo(attempts);
@@ -133,9 +131,20 @@ class ExactlyOnceProperties {
         }
     }
 
+    /** jqwik statistics, where there is a jqwik context (not in a shrinking thread that outlived its property). */
+    private static void collect(String label, Object value) {
+        try {
+            Statistics.label(label).collect(value);
+        } catch (RuntimeException outsideAProperty) {
+            // statistics are informative only
+        }
+    }
+
     @AfterContainer
-    static void printCampaign() {
-        System.out.println("[property-tests] " + Campaign.summary());
+    static void printCampaign() throws IOException {
+        String summary = "[property-tests] " + Campaign.summary();
+        System.out.println(summary);
+        Files.writeString(Path.of("target", "property-tests-summary.txt"), summary + System.lineSeparator());
     }
 
     // ---- checks -----------------------------------------------------------------------------------------
@@ -183,7 +192,7 @@ class ExactlyOnceProperties {
 
     @Provide
     Arbitrary<Long> savepointSteps() {
-        return Arbitraries.longs().between(1, 3_000);
+        return Arbitraries.longs().between(1, 3_000).withDistribution(RandomDistribution.biased());
     }
 
     @Provide

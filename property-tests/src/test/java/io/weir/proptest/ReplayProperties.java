@@ -7,10 +7,12 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A simulated run, failures and recovery included, is a pure function of its scenario and seed. */
+@AddLifecycleHook(CounterexampleHook.class)
 class ReplayProperties {
 
     @Property(tries = 10)

@@ -37,6 +37,13 @@ import java.util.stream.Stream;
 public final class TrialRunner {
     /** The bound of a run on a real scheduler. */
     public static final Duration REAL_BOUND = Duration.ofSeconds(90);
+    private static final int SAVEPOINT_REQUESTS = 50;
+    /**
+     * Whether runs on this thread also fail the final commit (see {@link FailureSchedule#injector()}); by
+     * default the value of the system property {@code weir.props.final-commit-failures}.
+     */
+    public static final ThreadLocal<Boolean> FINAL_COMMIT_FAILURES =
+            ThreadLocal.withInitial(() -> Boolean.getBoolean("weir.props.final-commit-failures"));
 
     private TrialRunner() {
     }
@@ -77,7 +84,8 @@ public final class TrialRunner {
      * Runs {@code scenario} into {@code CommitStore.named(storeName)}.
      *
      * @param restoreFrom      a savepoint to start from, or {@code null}
-     * @param savepointAtStep  under the simulation: the step at which to stop with a savepoint (-1: never)
+     * @param savepointAtStep  under the simulation: the step from which to stop with a savepoint (-1: never);
+     *                         a refused request is repeated every 10 steps, up to 50 times
      * @param savepointDir     where that savepoint goes
      */
     public static Result run(Scenario scenario, String storeName, String restoreFrom, long savepointAtStep, Path savepointDir) {
@@ -102,7 +110,8 @@ public final class TrialRunner {
     private static Result run(Scenario scenario, String storeName, String restoreFrom, long savepointAtStep, Path savepointDir,
                               Path dir) {
         RunConfig c = scenario.config();
-        FailureSchedule.Injector injector = scenario.failures().injector();
+        FailureSchedule.Injector injector = FINAL_COMMIT_FAILURES.get()
+                ? scenario.failures().injectorIncludingFinalCommit() : scenario.failures().injector();
         var env = StreamEnvironment.create().setParallelism(c.parallelism()).setMaxParallelism(c.maxParallelism())
                 .configure(ExecutionOptions.EXCHANGE_MODE, c.exchange())
                 .configure(ExecutionOptions.AUTO_WATERMARK_INTERVAL, Duration.ZERO)
@@ -131,8 +140,14 @@ public final class TrialRunner {
         Status status;
         if (simulation != null) {
             long budget = stepBudget(scenario.pipeline().inputCount(), scenario.failures().failures().size());
+            int[] requests = new int[1];
             Simulation.Outcome outcome = simulation.run(job, budget, step -> {
-                if (step == savepointAtStep) {
+                // from the chosen step on, ask (again every 10 steps, up to 50 times) until a savepoint is
+                // taken: one is refused while a checkpoint is in flight
+                boolean again = savepoint[0] == null ? step == savepointAtStep
+                        : savepoint[0].isCompletedExceptionally() && (step - savepointAtStep) % 10 == 0;
+                if (savepointAtStep >= 0 && again && requests[0] < SAVEPOINT_REQUESTS) {
+                    requests[0]++;
                     savepoint[0] = job.stopWithSavepoint(savepointDir.toString());
                 }
             });
