@@ -92,6 +92,11 @@ public final class JobRun implements JobClient {
     private Thread supervisor;
     private long startNanos;
     private int failures;
+    /** When the pending restart is due ({@link #nanoTime()}), or {@link #NO_RESTART_DUE}. */
+    private long restartDueNanos = NO_RESTART_DUE;
+    private static final long NO_RESTART_DUE = Long.MIN_VALUE;
+    /** The test hook that drives the supervisor and the checkpoint I/O, or {@code null} (own threads). */
+    private final JobDriver driver;
 
     private record StopRequest(String directory, CompletableFuture<CheckpointInfo> savepoint) {
     }
@@ -115,6 +120,7 @@ public final class JobRun implements JobClient {
         this.schedulerFactory = findScheduler(schedulerName);
         this.clock = configuration.get(ExecutionOptions.CLOCK);
         this.faults = configuration.get(FaultInjector.OPTION);
+        this.driver = configuration.get(JobDriver.OPTION);
         Duration interval = configuration.get(RecoveryOptions.CHECKPOINT_INTERVAL);
         this.checkpointing = !interval.isZero() && !interval.isNegative();
         this.restartStrategy = RestartStrategy.from(configuration, checkpointing);
@@ -143,7 +149,8 @@ public final class JobRun implements JobClient {
                     + "': no checkpoint storage named '" + storageName + "'; available: " + names);
         }
         CheckpointStorage storage = factory.create(CheckpointStorageContext.of(plan.jobName(), configuration));
-        ExecutorService async = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
+        ExecutorService async = driver != null ? new DrivenExecutorService(driver.checkpointExecutor())
+                : Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
                 .name("weir-" + plan.jobName() + "-checkpoint-io").factory());
         // ids keep growing across runs of the job in the same directory (a restart in a new JVM included)
         long firstId = 1;
@@ -183,7 +190,11 @@ public final class JobRun implements JobClient {
         }
         status = JobStatus.RUNNING;
         startAttempt(first);
-        supervisor.start();
+        if (driver != null) {
+            driver.attach(plan.jobName(), () -> superviseStep() == Step.ENDED);
+        } else {
+            supervisor.start();
+        }
     }
 
     private CompletedCheckpoint resolve(String path) {
@@ -245,7 +256,7 @@ public final class JobRun implements JobClient {
 
     private void startAttempt(Attempt attempt) {
         current = attempt;
-        attempt.watchdog = new Watchdog(monitored(attempt), watchdogTimeoutNanos, System::nanoTime);
+        attempt.watchdog = new Watchdog(monitored(attempt), watchdogTimeoutNanos, this::nanoTime);
         coordinator.bind(attempt, attempt::allRunning);
         attempt.scheduler = schedulerFactory.create(new RunSchedulerContext(this, attempt));
         List<Tasklet> tasklets = new ArrayList<>(attempt.physical.coordinators());
@@ -283,90 +294,127 @@ public final class JobRun implements JobClient {
 
     private void supervise() {
         long park = Math.max(1_000_000L, Math.min(watchdogTimeoutNanos / 4, 10_000_000L));
-        JobStatus end;
-        JobFailedException endFailure = null;
-        while (true) {
-            Attempt a = current;
-            JobFailedException failed = a.failure.get();
-            if (failed != null) {
+        Step step;
+        while ((step = superviseStep()) != Step.ENDED) {
+            if (step == Step.IDLE) {
+                LockSupport.parkNanos(this, park);
+            }
+        }
+    }
+
+    /** What one pass of the supervisor achieved. */
+    private enum Step {
+        /** Nothing to do until an event or a timeout: the thread parks. */
+        IDLE,
+        /** Something changed (a restart): look again at once. */
+        AGAIN,
+        /** The job ended: {@link #finish} was called. */
+        ENDED
+    }
+
+    /**
+     * One pass of the supervisor's loop; never blocks except to stop an attempt's threads. A failed attempt
+     * is stopped at once; its restart waits (across passes) for the restart strategy's delay.
+     */
+    private Step superviseStep() {
+        Attempt a = current;
+        JobFailedException failed = a.failure.get();
+        if (failed != null) {
+            if (restartDueNanos == NO_RESTART_DUE) {
+                stopRequest = null;  // a stop-with-savepoint does not survive a failure: the restarted job runs on
                 coordinator.abortPending("the job failed");
                 stopAttempt(a, false);
                 long delay = cancelRequested ? -1 : restartStrategy.nextDelayMillis(++failures, clock.currentTimeMillis());
                 if (delay < 0) {
-                    end = cancelRequested ? JobStatus.CANCELED : JobStatus.FAILED;
-                    endFailure = failed;
-                    break;
+                    finish(cancelRequested ? JobStatus.CANCELED : JobStatus.FAILED, failed);
+                    return Step.ENDED;
                 }
                 LOG.warn("job '{}' failed (failure {}), restarting in {} ms: {}", plan.jobName(), failures, delay,
                         failed.getMessage());
                 status = JobStatus.RESTARTING;
-                if (!pause(delay)) {
-                    end = JobStatus.CANCELED;
-                    break;
-                }
-                try {
-                    List<CompletedCheckpoint> candidates = new ArrayList<>(coordinator.storage().completedCheckpoints());
-                    if (startedFrom != null && candidates.stream().noneMatch(c -> c.location().equals(startedFrom.location()))) {
-                        candidates.add(startedFrom);   // failed before its first checkpoint: back to where it started
-                    }
-                    Attempt next = deploy(a.number + 1, candidates, false);
-                    restarts++;
-                    status = JobStatus.RUNNING;
-                    startAttempt(next);
-                } catch (RuntimeException | IOException e) {
-                    failed.addSuppressed(e);
-                    end = JobStatus.FAILED;
-                    endFailure = new JobFailedException("job '" + plan.jobName() + "' could not be restarted: " + e, e);
-                    endFailure.addSuppressed(failed);
-                    break;
-                }
-                continue;
+                restartDueNanos = nanoTime() + delay * 1_000_000L;
             }
             if (cancelRequested) {
-                end = JobStatus.CANCELED;
-                stopAttempt(a, false);
-                break;
+                finish(JobStatus.CANCELED, null);
+                return Step.ENDED;
             }
-            StopRequest stop = stopRequest;
-            if (stop != null && stop.savepoint().isDone()) {
-                if (stop.savepoint().isCompletedExceptionally() || awaitNotified(a, stop)) {
-                    stopRequest = null;
-                    if (!stop.savepoint().isCompletedExceptionally()) {
-                        end = JobStatus.FINISHED;
-                        stopAttempt(a, false);
-                        break;
-                    }
+            if (nanoTime() - restartDueNanos < 0) {
+                return Step.IDLE;
+            }
+            restartDueNanos = NO_RESTART_DUE;
+            try {
+                List<CompletedCheckpoint> candidates = new ArrayList<>(coordinator.storage().completedCheckpoints());
+                if (startedFrom != null && candidates.stream().noneMatch(c -> c.location().equals(startedFrom.location()))) {
+                    candidates.add(startedFrom);   // failed before its first checkpoint: back to where it started
                 }
+                Attempt next = deploy(a.number + 1, candidates, false);
+                restarts++;
+                status = JobStatus.RUNNING;
+                startAttempt(next);
+            } catch (RuntimeException | IOException e) {
+                failed.addSuppressed(e);
+                JobFailedException endFailure = new JobFailedException("job '" + plan.jobName() + "' could not be restarted: " + e, e);
+                endFailure.addSuppressed(failed);
+                finish(JobStatus.FAILED, endFailure);
+                return Step.ENDED;
             }
-            if (a.ended.get() == a.taskCount() && !a.finalSent) {
-                a.finalSent = true;
-                coordinator.abortPending("the job's input has ended");
-                a.sendToTasks(new TaskCommand.NotifyComplete(Long.MAX_VALUE));
-            }
-            if (a.finished.get() == a.taskCount()) {
-                end = JobStatus.FINISHED;
-                stopAttempt(a, true);
-                if (a.failure.get() != null) {
-                    end = JobStatus.FAILED;
-                    endFailure = a.failure.get();
-                }
-                break;
-            }
-            Runnable call;
-            while ((call = pendingCalls.poll()) != null) {
-                call.run();
-            }
-            coordinator.tick();
-            String verdict = a.watchdog.check();
-            if (verdict != null) {
-                a.fail(new JobFailedException("job '" + plan.jobName() + "' made no progress: " + verdict
-                        + " (scheduler '" + schedulerName + "', " + a.physical.queuedElements()
-                        + " elements waiting in channels); failing it rather than hanging", null));
-                continue;
-            }
-            LockSupport.parkNanos(this, park);
+            return Step.AGAIN;
         }
-        finish(end, endFailure);
+        if (cancelRequested) {
+            stopAttempt(a, false);
+            finish(JobStatus.CANCELED, null);
+            return Step.ENDED;
+        }
+        StopRequest stop = stopRequest;
+        if (stop != null && stop.savepoint().isDone()) {
+            if (stop.savepoint().isCompletedExceptionally() || awaitNotified(a, stop)) {
+                stopRequest = null;
+                if (!stop.savepoint().isCompletedExceptionally()) {
+                    stopAttempt(a, false);
+                    finish(JobStatus.FINISHED, null);
+                    return Step.ENDED;
+                }
+            }
+        }
+        if (a.ended.get() == a.taskCount() && !a.finalSent && !stopSavepointCompleted()) {
+            // with a completed stop-with-savepoint the job stops at the savepoint: committing the output after
+            // it would make a restore from the savepoint emit that output a second time
+            a.finalSent = true;
+            coordinator.abortPending("the job's input has ended");
+            a.sendToTasks(new TaskCommand.NotifyComplete(Long.MAX_VALUE));
+        }
+        if (a.finished.get() == a.taskCount()) {
+            stopAttempt(a, true);
+            if (a.failure.get() != null) {
+                finish(JobStatus.FAILED, a.failure.get());
+            } else {
+                finish(JobStatus.FINISHED, null);
+            }
+            return Step.ENDED;
+        }
+        Runnable call;
+        while ((call = pendingCalls.poll()) != null) {
+            call.run();
+        }
+        coordinator.tick();
+        String verdict = a.watchdog.check();
+        if (verdict != null) {
+            a.fail(new JobFailedException("job '" + plan.jobName() + "' made no progress: " + verdict
+                    + " (scheduler '" + schedulerName + "', " + a.physical.queuedElements()
+                    + " elements waiting in channels); failing it rather than hanging", null));
+            return Step.AGAIN;
+        }
+        return Step.IDLE;
+    }
+
+    /** {@code true} while a stop-with-savepoint waits for its completed savepoint's notifications. */
+    private boolean stopSavepointCompleted() {
+        StopRequest stop = stopRequest;
+        return stop != null && stop.savepoint().isDone() && !stop.savepoint().isCompletedExceptionally();
+    }
+
+    private long nanoTime() {
+        return driver == null ? System.nanoTime() : driver.nanoTime();
     }
 
     /** Waits, bounded, until every task processed the notification of the stop savepoint. */
@@ -378,18 +426,6 @@ public final class JobRun implements JobClient {
             }
         }
         return true;
-    }
-
-    /** Sleeps {@code millis} (in slices, so that cancel interrupts it); {@code false} if cancelled. */
-    private boolean pause(long millis) {
-        long deadline = System.nanoTime() + millis * 1_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (cancelRequested) {
-                return false;
-            }
-            LockSupport.parkNanos(this, Math.min(10_000_000L, deadline - System.nanoTime()));
-        }
-        return !cancelRequested;
     }
 
     private List<Monitored> monitored(Attempt a) {

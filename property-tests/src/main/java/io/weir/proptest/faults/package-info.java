@@ -1,0 +1,2 @@
+/** Failure schedules: when, at which runtime fault point, a run throws an injected failure. */
+package io.weir.proptest.faults;

@@ -1,0 +1,185 @@
+package io.weir.proptest.job;
+
+import io.weir.api.codec.Codec;
+import io.weir.api.codec.CodecInput;
+import io.weir.api.codec.CodecOutput;
+import io.weir.proptest.pipeline.Branch;
+import io.weir.proptest.pipeline.Input;
+import io.weir.spi.source.Boundedness;
+import io.weir.spi.source.EnumeratorContext;
+import io.weir.spi.source.ReadStatus;
+import io.weir.spi.source.ReaderContext;
+import io.weir.spi.source.SourceOutput;
+import io.weir.spi.source.SourceSplit;
+import io.weir.spi.source.SplitEnumerator;
+import io.weir.spi.source.SplitReader;
+import io.weir.spi.source.SplitSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The records of one {@link Branch} as a replayable SPI source with one split, whose checkpointed
+ * position is the index of the next record. For record {@code i} a reader emits, in one
+ * {@code pollNext} (so that no checkpoint falls between them), a tick carrying the watermark of records
+ * {@code 0..i-1} and then the record carrying the watermark of records {@code 0..i}: after a restore the
+ * watermark generator, which keeps no state, re-emits exactly the watermark that held before the first
+ * replayed record, as in the failure-free run.
+ *
+ * <h2>Thread safety</h2>
+ * The source is immutable; each reader is confined to its subtask's thread.
+ */
+public final class PipelineSource implements SplitSource<SourceItem, PipelineSource.Split> {
+    private static final int RECORDS_PER_POLL = 4;
+
+    /** The single split of a branch and the index of the next record to emit. */
+    public record Split(String splitId, int next) implements SourceSplit {
+    }
+
+    private final String name;
+    private final List<Input> inputs;
+    private final long[] watermarkAfter;
+
+    /** The source of {@code branch}; {@code name} names its split. */
+    public PipelineSource(String name, Branch branch) {
+        this.name = name;
+        this.inputs = branch.inputs();
+        this.watermarkAfter = new long[inputs.size() + 1];
+        long max = Long.MIN_VALUE;
+        watermarkAfter[0] = Long.MIN_VALUE;
+        for (int i = 0; i < inputs.size(); i++) {
+            max = Math.max(max, inputs.get(i).ts());
+            watermarkAfter[i + 1] = max - branch.bound() - 1;
+        }
+    }
+
+    @Override
+    public Boundedness boundedness() {
+        return Boundedness.BOUNDED;
+    }
+
+    @Override
+    public Class<SourceItem> producedType() {
+        return SourceItem.class;
+    }
+
+    @Override
+    public SplitEnumerator<Split> createEnumerator(EnumeratorContext<Split> context) {
+        return new Enumerator(context, new ArrayList<>(List.of(new Split(name, 0))));
+    }
+
+    @Override
+    public SplitEnumerator<Split> restoreEnumerator(EnumeratorContext<Split> context, List<Split> unassigned) {
+        return new Enumerator(context, new ArrayList<>(unassigned));
+    }
+
+    @Override
+    public SplitReader<SourceItem, Split> createReader(ReaderContext context) {
+        return new Reader(context);
+    }
+
+    @Override
+    public Codec<Split> splitCodec() {
+        return new Codec<>() {
+            @Override
+            public void encode(Split value, CodecOutput out) {
+                out.writeString(value.splitId());
+                out.writeVarInt(value.next());
+            }
+
+            @Override
+            public Split decode(CodecInput in) {
+                return new Split(in.readString(), in.readVarInt());
+            }
+        };
+    }
+
+    /** Hands every split to the first reader that asks. */
+    private static final class Enumerator implements SplitEnumerator<Split> {
+        private final EnumeratorContext<Split> context;
+        private final List<Split> remaining;
+
+        Enumerator(EnumeratorContext<Split> context, List<Split> remaining) {
+            this.context = context;
+            this.remaining = remaining;
+        }
+
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void handleSplitRequest(int subtask) {
+            for (Split s : remaining) {
+                context.assignSplit(s, subtask);
+            }
+            remaining.clear();
+            context.signalNoMoreSplits(subtask);
+        }
+
+        @Override
+        public void addSplitsBack(List<Split> splits, int subtask) {
+            remaining.addAll(splits);
+        }
+
+        @Override
+        public List<Split> snapshotState(long checkpointId) {
+            return List.copyOf(remaining);
+        }
+    }
+
+    private final class Reader implements SplitReader<SourceItem, Split> {
+        private final ReaderContext context;
+        private final List<Split> splits = new ArrayList<>();
+        private boolean noMoreSplits;
+
+        Reader(ReaderContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void start() {
+            context.sendSplitRequest();
+        }
+
+        @Override
+        public void addSplits(List<Split> added) {
+            splits.addAll(added);
+        }
+
+        @Override
+        public void notifyNoMoreSplits() {
+            noMoreSplits = true;
+        }
+
+        @Override
+        public ReadStatus pollNext(SourceOutput<SourceItem> output) {
+            if (splits.isEmpty()) {
+                return noMoreSplits ? ReadStatus.END_OF_INPUT : ReadStatus.NOTHING_AVAILABLE;
+            }
+            Split split = splits.getFirst();
+            int i = split.next();
+            int end = Math.min(inputs.size(), i + RECORDS_PER_POLL);
+            for (; i < end; i++) {
+                Input in = inputs.get(i);
+                output.collect(new SourceItem(true, 0, 0, 0, watermarkAfter[i]), in.ts());
+                output.collect(new SourceItem(false, in.key(), in.value(), in.ts(), watermarkAfter[i + 1]), in.ts());
+            }
+            if (i >= inputs.size()) {
+                splits.removeFirst();
+            } else {
+                splits.set(0, new Split(split.splitId(), i));
+            }
+            return splits.isEmpty() && noMoreSplits ? ReadStatus.END_OF_INPUT : ReadStatus.MORE_AVAILABLE;
+        }
+
+        @Override
+        public List<Split> snapshotState(long checkpointId) {
+            return List.copyOf(splits);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
