@@ -20,21 +20,36 @@ import java.util.stream.Stream;
  *   &lt;java&gt; -cp &lt;flink-runner-classpath&gt; io.weir.perf.flink.FlinkBenchMain --workload q5 --events N --rate R
  *         --parallelism P --out &lt;dir&gt; --seed S
  * </pre>
- * The runner is found through, in order: the given class path, {@code $WEIR_FLINK_CLASSPATH}, or the file
- * {@value #CLASSPATH_FILE} under the Weir folder (one line: the class path, written by the build with the Maven
- * profile {@value #PROFILE}). The JVM: the given one, {@code $WEIR_FLINK_JAVA} (a {@code java} executable),
+ * The runner is found through, in order: the given class path, {@code $WEIR_FLINK_CLASSPATH} (either may also be
+ * {@code @<argument file>}), the argument file
+ * {@value #ARGFILE} under the Weir folder (JVM flags and class path, used as {@code java @file}), or the file
+ * {@value #CLASSPATH_FILE} (one line: the class path); module {@code perf-lab-flink}, built with the Maven profile
+ * {@value #PROFILE}, writes both. The JVM: the given one, {@code $WEIR_FLINK_JAVA} (a {@code java} executable),
  * {@code $WEIR_FLINK_JAVA_HOME/bin/java}, or a JDK 17 under {@code /usr/lib/jvm}.
  *
- * @param java      the {@code java} executable of the child JVM
- * @param classpath the runner's class path
+ * @param java    the {@code java} executable of the child JVM
+ * @param jvmArgs what comes before the main class: {@code -cp <class path>} or {@code @<argument file>}
  */
-public record FlinkRunner(Path java, String classpath) {
+public record FlinkRunner(Path java, List<String> jvmArgs) {
     /** The runner's main class. */
     public static final String MAIN_CLASS = "io.weir.perf.flink.FlinkBenchMain";
     /** The Maven profile that builds the runner. */
     public static final String PROFILE = "flink";
     /** Where the build writes the runner's class path, relative to the Weir folder. */
-    public static final String CLASSPATH_FILE = "perf-lab/flink/target/flink-runner.classpath";
+    public static final String CLASSPATH_FILE = "perf-lab-flink/target/flink-bench.classpath";
+    /** Where the build writes the runner's JVM flags and class path as a {@code java @file} argument file. */
+    public static final String ARGFILE = "perf-lab-flink/target/flink-bench.argfile";
+    /** How to build the runner. */
+    public static final String BUILD = "./mvnw -B -P" + PROFILE + " -pl perf-lab-flink -am package -DskipTests";
+
+    public FlinkRunner {
+        jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    /** A runner on {@code classpath}. */
+    public static FlinkRunner onClasspath(Path java, String classpath) {
+        return new FlinkRunner(java, List.of("-cp", classpath));
+    }
 
     /**
      * The runner, if it can be found.
@@ -46,23 +61,28 @@ public record FlinkRunner(Path java, String classpath) {
      * @return the runner, or a message saying what is missing and how to enable it
      */
     public static Located locate(String classpath, Path java, Map<String, String> env, Path weirHome) {
-        String cp = classpath;
-        if (cp == null || cp.isBlank()) {
-            cp = env.get("WEIR_FLINK_CLASSPATH");
+        List<String> args = null;
+        String cp = classpath != null && !classpath.isBlank() ? classpath : env.get("WEIR_FLINK_CLASSPATH");
+        if (cp != null && !cp.isBlank()) {
+            args = cp.startsWith("@") ? List.of(cp) : List.of("-cp", cp);
+        }
+        Path argFile = weirHome == null ? null : weirHome.resolve(ARGFILE);
+        if (args == null && argFile != null && Files.isRegularFile(argFile)) {
+            args = List.of("@" + argFile);
         }
         Path cpFile = weirHome == null ? null : weirHome.resolve(CLASSPATH_FILE);
-        if ((cp == null || cp.isBlank()) && cpFile != null && Files.isRegularFile(cpFile)) {
+        if (args == null && cpFile != null && Files.isRegularFile(cpFile)) {
             try {
-                cp = Files.readString(cpFile, StandardCharsets.UTF_8).strip();
+                args = List.of("-cp", Files.readString(cpFile, StandardCharsets.UTF_8).strip());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + cpFile + ": " + e.getMessage(), e);
             }
         }
-        if (cp == null || cp.isBlank()) {
+        if (args == null) {
             return new Located(Optional.empty(), "the Flink runner is not available: no class path in --flink-classpath, "
-                    + "$WEIR_FLINK_CLASSPATH or " + (cpFile == null ? CLASSPATH_FILE : cpFile) + ". Build it with the Maven "
-                    + "profile '" + PROFILE + "' (./mvnw -P" + PROFILE + " -DskipTests package), which writes that file, or "
-                    + "point WEIR_FLINK_CLASSPATH at a class path holding " + MAIN_CLASS);
+                    + "$WEIR_FLINK_CLASSPATH, " + (argFile == null ? ARGFILE : argFile) + " or "
+                    + (cpFile == null ? CLASSPATH_FILE : cpFile) + ". Build it with the Maven profile '" + PROFILE + "' ("
+                    + BUILD + "), which writes those files, or point WEIR_FLINK_CLASSPATH at a class path holding " + MAIN_CLASS);
         }
         Optional<Path> jvm = Optional.ofNullable(java)
                 .or(() -> Optional.ofNullable(env.get("WEIR_FLINK_JAVA")).map(Path::of))
@@ -72,7 +92,7 @@ public record FlinkRunner(Path java, String classpath) {
             return new Located(Optional.empty(), "the Flink runner needs a JDK that Flink supports (17): none found "
                     + (jvm.map(p -> "at " + p).orElse("under /usr/lib/jvm")) + "; set WEIR_FLINK_JAVA_HOME or --flink-java");
         }
-        return new Located(Optional.of(new FlinkRunner(jvm.get(), cp)), "");
+        return new Located(Optional.of(new FlinkRunner(jvm.get(), args)), "");
     }
 
     /** The outcome of {@link #locate}: the runner, or why there is none. */
@@ -83,8 +103,8 @@ public record FlinkRunner(Path java, String classpath) {
     public List<String> command(BenchConfig config, Path out) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
-        command.add("-cp");
-        command.add(classpath);
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        command.addAll(jvmArgs);
         command.add(MAIN_CLASS);
         command.addAll(List.of("--workload", config.workload().id(), "--events", Long.toString(config.events()),
                 "--rate", Long.toString(config.rate()), "--parallelism", Integer.toString(config.parallelism()),

@@ -22,8 +22,8 @@ class FlinkRunnerTest {
         FlinkRunner.Located located = FlinkRunner.locate(null, JAVA, Map.of(), dir);
 
         assertThat(located.runner()).isEmpty();
-        assertThat(located.problem()).contains("not available", "profile 'flink'", "WEIR_FLINK_CLASSPATH",
-                dir.resolve(FlinkRunner.CLASSPATH_FILE).toString());
+        assertThat(located.problem()).contains("not available", "profile 'flink'", "-Pflink", "WEIR_FLINK_CLASSPATH",
+                dir.resolve(FlinkRunner.ARGFILE).toString());
     }
 
     @Test
@@ -34,7 +34,19 @@ class FlinkRunnerTest {
 
         FlinkRunner.Located located = FlinkRunner.locate(null, JAVA, Map.of(), dir);
 
-        assertThat(located.runner()).contains(new FlinkRunner(JAVA, "/a.jar:/b.jar"));
+        assertThat(located.runner()).contains(FlinkRunner.onClasspath(JAVA, "/a.jar:/b.jar"));
+    }
+
+    @Test
+    void shouldPreferTheArgumentFileWithTheRunnersJvmFlags() throws Exception {
+        for (String name : new String[]{FlinkRunner.CLASSPATH_FILE, FlinkRunner.ARGFILE}) {
+            Files.createDirectories(dir.resolve(name).getParent());
+            Files.writeString(dir.resolve(name), "-cp /a.jar\n");
+        }
+
+        FlinkRunner.Located located = FlinkRunner.locate(null, JAVA, Map.of(), dir);
+
+        assertThat(located.runner()).contains(new FlinkRunner(JAVA, java.util.List.of("@" + dir.resolve(FlinkRunner.ARGFILE))));
     }
 
     @Test
@@ -42,14 +54,15 @@ class FlinkRunnerTest {
         FlinkRunner.Located located = FlinkRunner.locate(null, null,
                 Map.of("WEIR_FLINK_CLASSPATH", "/c.jar", "WEIR_FLINK_JAVA", JAVA.toString()), dir);
 
-        assertThat(located.runner()).contains(new FlinkRunner(JAVA, "/c.jar"));
+        assertThat(located.runner()).contains(FlinkRunner.onClasspath(JAVA, "/c.jar"));
     }
 
     @Test
     void shouldPassTheContractsCommandLine() {
         BenchConfig config = BenchConfig.defaults(Workload.Q5).withEvents(1_000);
 
-        assertThat(new FlinkRunner(JAVA, "/x.jar").command(config, dir)).containsExactly(JAVA.toString(), "-cp", "/x.jar",
+        assertThat(FlinkRunner.onClasspath(JAVA, "/x.jar").command(config, dir)).containsExactly(JAVA.toString(),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", "/x.jar",
                 "io.weir.perf.flink.FlinkBenchMain", "--workload", "q5", "--events", "1000", "--rate", "0",
                 "--parallelism", "1", "--out", dir.toString(), "--seed", "42");
     }
@@ -57,7 +70,7 @@ class FlinkRunnerTest {
     @Test
     void shouldRunTheRunnerInAChildJvmAndReadItsRunFolder() {
         // the test class path holds a stand-in io.weir.perf.flink.FlinkBenchMain
-        FlinkRunner runner = new FlinkRunner(JAVA, System.getProperty("java.class.path"));
+        FlinkRunner runner = FlinkRunner.onClasspath(JAVA, System.getProperty("java.class.path"));
         BenchConfig config = BenchConfig.defaults(Workload.Q1).withEvents(1_234);
 
         runner.run(config, dir.resolve("flink"));
