@@ -114,6 +114,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--flink-classpath", paramLabel = "PATH", description = "Class path of the Flink runner.")
     private String flinkClasspath;
 
+    @Option(names = "--flink-argfile", paramLabel = "FILE",
+            description = "A java argument file with the Flink runner's JVM flags and class path (its module writes one).")
+    private Path flinkArgfile;
+
     @Option(names = "--flink-java", paramLabel = "FILE", description = "The java executable for the Flink runner (a JDK 17).")
     private Path flinkJava;
 
@@ -137,7 +141,8 @@ final class BenchCommand implements Callable<Integer> {
                 cli.err().println("weir bench: --vs " + versus + " is not known; the only other engine is flink");
                 return WeirCli.EXIT_USAGE;
             }
-            FlinkRunner.Located located = FlinkRunner.locate(flinkClasspath, flinkJava, System.getenv(), weirHome());
+            FlinkRunner.Located located = FlinkRunner.locate(
+                    flinkArgfile != null ? "@" + flinkArgfile.toAbsolutePath() : flinkClasspath, flinkJava, System.getenv(), weirHome());
             if (located.runner().isEmpty()) {
                 cli.err().println("weir bench --vs flink: " + located.problem());
                 return WeirCli.EXIT_USAGE;

@@ -1,9 +1,11 @@
 package io.weir.perf.report;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.HdrHistogram.Histogram;
@@ -86,7 +88,7 @@ public final class RunFolder {
         RunSummary summary;
         Path summaryFile = require(folder, SUMMARY);
         try {
-            summary = JSON.readValue(summaryFile.toFile(), RunSummary.class);
+            summary = readSummary(JSON.readTree(summaryFile.toFile()));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + summaryFile + ": " + e.getMessage(), e);
         }
@@ -112,6 +114,26 @@ public final class RunFolder {
         }
         return new LoadedRun(folder, summary, percentiles, rows);
     }
+
+    /**
+     * The summary in {@code tree}. The contract's keys must have their types; the keys that only Weir's harness
+     * writes ({@link #EXTRAS}) are dropped when another writer used them differently.
+     */
+    static RunSummary readSummary(JsonNode tree) throws IOException {
+        try {
+            return JSON.treeToValue(tree, RunSummary.class);
+        } catch (IOException e) {
+            if (!(tree instanceof ObjectNode object) || EXTRAS.stream().noneMatch(object::has)) {
+                throw e;
+            }
+            ObjectNode contractOnly = object.deepCopy();
+            contractOnly.remove(EXTRAS);
+            return JSON.treeToValue(contractOnly, RunSummary.class);
+        }
+    }
+
+    /** Keys of {@link RunSummary} beyond the contract. */
+    private static final List<String> EXTRAS = List.of("sinkRecords", "cpuSeconds", "loadAverage", "gc");
 
     private static Path require(Path folder, String name) {
         Path file = folder.resolve(name);

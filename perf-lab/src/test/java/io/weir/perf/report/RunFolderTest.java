@@ -116,6 +116,20 @@ class RunFolderTest {
     }
 
     @Test
+    void shouldReadASummaryThatUsesWeirsExtraKeysDifferently() throws IOException {
+        RunFolder.write(dir, sample("flink", 0, 0));
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(dir.resolve(RunFolder.SUMMARY).toFile());
+        tree.putObject("loadAverage").put("atStart", 1.5).put("atEnd", 2.5);
+        new ObjectMapper().writeValue(dir.resolve(RunFolder.SUMMARY).toFile(), tree);
+
+        RunSummary summary = RunFolder.read(dir).summary();
+
+        assertThat(summary.engine()).isEqualTo("flink");
+        assertThat(summary.loadAverage()).isNull();
+        assertThat(summary.eventsPerSecond()).isEqualTo(1e6);
+    }
+
+    @Test
     void shouldNameTheMissingFileOfAnIncompleteFolder() throws IOException {
         RunFolder.write(dir, sample("weir", 0, 0));
         Files.delete(dir.resolve(RunFolder.HGRM));
