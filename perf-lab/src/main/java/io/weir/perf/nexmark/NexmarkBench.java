@@ -151,7 +151,10 @@ public final class NexmarkBench {
             long now = System.nanoTime();
             long emitted = progress.emitted();
             long sunk = progress.sunk();
-            rows.add(new ThroughputRow(rows.size(), emitted - lastEmitted, sunk - lastSunk));
+            if (!done || emitted > lastEmitted || sunk > lastSunk || rows.isEmpty()) {
+                // a run that ends right after a full second adds no empty last row
+                rows.add(new ThroughputRow(rows.size(), emitted - lastEmitted, sunk - lastSunk));
+            }
             if (latency) {
                 long nowMillis = System.currentTimeMillis();
                 Histogram interval = recorder.getIntervalHistogram();

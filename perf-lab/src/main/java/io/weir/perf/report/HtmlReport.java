@@ -23,7 +23,7 @@ public final class HtmlReport {
     private static final int WIDTH = 860;
     private static final int HEIGHT = 420;
     private static final int LEFT = 80;
-    private static final int RIGHT = 20;
+    private static final int RIGHT = 45;
     private static final int TOP = 20;
     private static final int BOTTOM = 50;
     /** Nines shown on the percentile axis at most (99.9999%). */
@@ -240,6 +240,9 @@ public final class HtmlReport {
 
     /** A latency in microseconds as text: {@code 850 µs}, {@code 1.2 ms}, {@code 3.4 s}. */
     static String duration(double micros) {
+        if (micros < 1) {
+            return String.format(Locale.ROOT, "%.0f ns", micros * 1_000);
+        }
         if (micros < 1_000) {
             return String.format(Locale.ROOT, micros < 10 ? "%.1f µs" : "%.0f µs", micros);
         }

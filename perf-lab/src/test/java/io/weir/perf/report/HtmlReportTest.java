@@ -47,5 +47,6 @@ class HtmlReportTest {
         assertThat(HtmlReport.percentLabel(4)).isEqualTo("99.99%");
         assertThat(HtmlReport.duration(850)).isEqualTo("850 µs");
         assertThat(HtmlReport.duration(1_200)).isEqualTo("1.20 ms");
+        assertThat(HtmlReport.duration(0.05)).isEqualTo("50 ns");
     }
 }
