@@ -175,6 +175,8 @@ final class BenchCommand implements Callable<Integer> {
         if (flink != null) {
             Path flinkFolder = folder.resolve("flink");
             cli.out().println("running the Flink runner: " + String.join(" ", flink.command(config, flinkFolder)));
+            cli.out().println("note: the Flink runner gets the workload, events, rate, parallelism and seed only; it uses its "
+                    + "own settings (checkpoints, state backend, ...), listed under config in its summary.json");
             try {
                 flink.run(config, flinkFolder);
                 LoadedRun flinkRun = RunFolder.read(flinkFolder);
