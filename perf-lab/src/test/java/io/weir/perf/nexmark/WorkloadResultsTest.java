@@ -7,10 +7,12 @@ import io.weir.api.connector.CollectSink;
 import io.weir.api.connector.Sinks;
 import io.weir.api.datastream.DataStream;
 import io.weir.connectors.datagen.EventTime;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every query's results through the real runtime equal a sequential computation over the same events: 30,000
  * events, one per millisecond of event time (so 30 s: several tumbling, sliding and session windows fire on
- * watermarks, the rest at the end of the input), at parallelism 1 and 2, in both exchange modes.
+ * watermarks, the rest at the end of the input), at parallelism 1 and 2, in both exchange modes, and with the RocksDB
+ * backend and checkpoints every 100 ms.
  */
 class WorkloadResultsTest {
     private static final long SEED = 7;
@@ -29,15 +32,19 @@ class WorkloadResultsTest {
 
     static Stream<Arguments> runs() {
         return Stream.of(Workload.values()).flatMap(w -> Stream.of(
-                Arguments.of(w, 1, ExchangeMode.OBJECT), Arguments.of(w, 2, ExchangeMode.OBJECT),
-                Arguments.of(w, 2, ExchangeMode.SERIALIZED)));
+                Arguments.of(w, 1, ExchangeMode.OBJECT, "heap", Duration.ZERO),
+                Arguments.of(w, 2, ExchangeMode.OBJECT, "heap", Duration.ZERO),
+                Arguments.of(w, 2, ExchangeMode.SERIALIZED, "heap", Duration.ZERO),
+                Arguments.of(w, 2, ExchangeMode.SERIALIZED, "rocksdb", Duration.ofMillis(100))));
     }
 
-    @ParameterizedTest(name = "{0} p={1} {2}")
+    @ParameterizedTest(name = "{0} p={1} {2} {3} checkpoints {4}")
     @MethodSource("runs")
-    void shouldEqualTheSequentialComputation(Workload workload, int parallelism, ExchangeMode exchange) {
+    void shouldEqualTheSequentialComputation(Workload workload, int parallelism, ExchangeMode exchange, String backend,
+                                             Duration checkpointInterval, @TempDir Path checkpoints) {
         BenchConfig config = new BenchConfig(workload, EVENTS, 0, parallelism, SEED, "cooperative", IdleStrategyKind.BACKOFF,
-                exchange, "heap", Duration.ZERO, 0, Map.of("watchdog.timeout", "120s"), "");
+                exchange, backend, checkpointInterval, 0, Map.of("watchdog.timeout", "120s",
+                "checkpoint.directory", checkpoints.toString()), "");
         Schedule schedule = new Schedule(0, 0, EVENTS, parallelism, new EventTime(Schedule.START_MILLIS, 1_000_000, 0, 0, 1));
         StreamEnvironment env = NexmarkBench.environment(config);
         Progress progress = new Progress(parallelism);
