@@ -16,7 +16,8 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code weir} command: {@code weir run <example>}, {@code weir examples}, {@code weir plugins}, {@code weir help},
+ * The {@code weir} command: {@code weir run <example>}, {@code weir examples}, {@code weir plugins}, {@code weir bench},
+ * {@code weir help},
  * {@code --help} and {@code --version}. The {@code weir} launcher script starts {@link #main}; tests
  * build a {@code WeirCli} with their own examples and streams and call {@link #execute}.
  *
@@ -29,8 +30,8 @@ import java.util.concurrent.Callable;
 @Command(name = "weir",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Weir, a stream-processing engine for the JVM: runs the example jobs.",
-        subcommands = {RunCommand.class, ExamplesCommand.class, PluginsCommand.class, HelpCommand.class},
+        description = "Weir, a stream-processing engine for the JVM: runs the example jobs and the benchmarks.",
+        subcommands = {RunCommand.class, ExamplesCommand.class, PluginsCommand.class, BenchCommand.class, HelpCommand.class},
         footerHeading = "%nLauncher only:%n",
         footer = {
             "  weir test [maven arguments]   runs the whole test suite (./mvnw -B verify)",

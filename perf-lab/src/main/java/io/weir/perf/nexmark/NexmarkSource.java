@@ -1,0 +1,219 @@
+package io.weir.perf.nexmark;
+
+import io.weir.api.codec.Codec;
+import io.weir.api.codec.CodecInput;
+import io.weir.api.codec.CodecOutput;
+import io.weir.connectors.datagen.DatagenSplit;
+import io.weir.connectors.datagen.NexmarkEvent;
+import io.weir.connectors.datagen.NexmarkGenerator;
+import io.weir.spi.source.Boundedness;
+import io.weir.spi.source.EnumeratorContext;
+import io.weir.spi.source.ReadStatus;
+import io.weir.spi.source.ReaderContext;
+import io.weir.spi.source.SourceOutput;
+import io.weir.spi.source.SplitEnumerator;
+import io.weir.spi.source.SplitReader;
+import io.weir.spi.source.SplitSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The events {@code 0 .. events - 1} of the datagen connector's {@link NexmarkGenerator}, in the connector's
+ * strided {@link DatagenSplit}s (one per reader), either as fast as possible or paced by a {@link Schedule}: every
+ * reader emits event {@code i} no earlier than {@code schedule.intendedNanos(i)}, one schedule for all readers (the
+ * connector's own rate limit starts a clock per reader, which would shift each reader's events by its start-up
+ * time). A reader that falls behind emits the overdue events at once, so their latency counts from when they were
+ * due (no coordinated omission).
+ *
+ * <p>Timestamps: {@link Stamp#EVENT_TIME} gives each event its Nexmark event time; {@link Stamp#INDEX} gives it its
+ * index instead, for the stateless queries, which use no event time: the record's timestamp then tells the sink
+ * which event a result came from without a wrapper object per event.
+ *
+ * <h2>Thread safety</h2>
+ * Immutable apart from {@link Progress}, which each reader publishes to; readers run on their own threads.
+ */
+final class NexmarkSource implements SplitSource<NexmarkEvent, DatagenSplit> {
+    /** What a record's timestamp holds. */
+    enum Stamp {
+        /** The Nexmark event time, epoch milliseconds. */
+        EVENT_TIME,
+        /** The event's index. */
+        INDEX
+    }
+
+    /** Events emitted per {@code pollNext} at most. */
+    static final int BATCH = 256;
+
+    private final NexmarkGenerator generator;
+    private final Schedule schedule;
+    private final Stamp stamp;
+    private final Progress progress;
+
+    NexmarkSource(long seed, Schedule schedule, Stamp stamp, Progress progress) {
+        this.generator = new NexmarkGenerator(seed, schedule.eventTime());
+        this.schedule = schedule;
+        this.stamp = stamp;
+        this.progress = progress;
+    }
+
+    @Override
+    public Boundedness boundedness() {
+        return Boundedness.BOUNDED;
+    }
+
+    @Override
+    public Class<NexmarkEvent> producedType() {
+        return NexmarkEvent.class;
+    }
+
+    @Override
+    public SplitEnumerator<DatagenSplit> createEnumerator(EnumeratorContext<DatagenSplit> context) {
+        List<DatagenSplit> splits = new ArrayList<>();
+        for (int s = 0; s < schedule.splits(); s++) {
+            splits.add(new DatagenSplit(s, schedule.splits(), s, schedule.events()));
+        }
+        return restoreEnumerator(context, splits);
+    }
+
+    @Override
+    public SplitEnumerator<DatagenSplit> restoreEnumerator(EnumeratorContext<DatagenSplit> context,
+                                                           List<DatagenSplit> unassigned) {
+        List<DatagenSplit> left = new ArrayList<>(unassigned);
+        return new SplitEnumerator<>() {
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void handleSplitRequest(int subtask) {
+                DatagenSplit split = left.isEmpty() ? null : left.removeFirst();
+                if (split == null) {
+                    context.signalNoMoreSplits(subtask);
+                } else {
+                    context.assignSplit(split, subtask);
+                }
+            }
+
+            @Override
+            public void addSplitsBack(List<DatagenSplit> splits, int subtask) {
+                left.addAll(splits);
+            }
+
+            @Override
+            public List<DatagenSplit> snapshotState(long checkpointId) {
+                return List.copyOf(left);
+            }
+        };
+    }
+
+    @Override
+    public SplitReader<NexmarkEvent, DatagenSplit> createReader(ReaderContext context) {
+        return new Reader(context);
+    }
+
+    @Override
+    public Codec<DatagenSplit> splitCodec() {
+        return SPLIT_CODEC;
+    }
+
+    private static final Codec<DatagenSplit> SPLIT_CODEC = new Codec<>() {
+        @Override
+        public void encode(DatagenSplit value, CodecOutput out) {
+            out.writeInt(value.index());
+            out.writeInt(value.stride());
+            out.writeLong(value.next());
+            out.writeLong(value.end());
+        }
+
+        @Override
+        public DatagenSplit decode(CodecInput in) {
+            return new DatagenSplit(in.readInt(), in.readInt(), in.readLong(), in.readLong());
+        }
+
+        @Override
+        public int fixedSize() {
+            return 2 * Integer.BYTES + 2 * Long.BYTES;
+        }
+    };
+
+    /** Reads its splits one after the other (normally exactly one). */
+    private final class Reader implements SplitReader<NexmarkEvent, DatagenSplit> {
+        private final ReaderContext context;
+        private final List<DatagenSplit> splits = new ArrayList<>();
+        private DatagenSplit current;
+        private long next;
+        private long emitted;
+        private boolean noMoreSplits;
+
+        Reader(ReaderContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void start() {
+            context.sendSplitRequest();
+        }
+
+        @Override
+        public void addSplits(List<DatagenSplit> newSplits) {
+            splits.addAll(newSplits);
+        }
+
+        @Override
+        public void notifyNoMoreSplits() {
+            noMoreSplits = true;
+        }
+
+        @Override
+        public ReadStatus pollNext(SourceOutput<NexmarkEvent> output) {
+            if (current == null) {
+                if (splits.isEmpty()) {
+                    return noMoreSplits ? ReadStatus.END_OF_INPUT : ReadStatus.NOTHING_AVAILABLE;
+                }
+                current = splits.removeFirst();
+                next = current.next();
+            }
+            long end = current.end();
+            long stride = current.stride();
+            long limit = end;
+            if (schedule.paced()) {
+                // every event due by now, in this split's stride
+                long due = schedule.dueBy(System.nanoTime());
+                limit = Math.min(end, due);
+                if (next >= limit) {
+                    return ReadStatus.NOTHING_AVAILABLE;
+                }
+            }
+            int count = 0;
+            boolean indexStamp = stamp == Stamp.INDEX;
+            while (count < BATCH && next < limit) {
+                NexmarkEvent event = generator.event(next);
+                output.collect(event, indexStamp ? next : event.dateTime());
+                next += stride;
+                count++;
+            }
+            emitted += count;
+            progress.publish(context.subtaskIndex(), emitted);
+            if (next >= end) {
+                current = null;
+                context.sendSplitRequest();
+            }
+            return ReadStatus.MORE_AVAILABLE;
+        }
+
+        @Override
+        public List<DatagenSplit> snapshotState(long checkpointId) {
+            List<DatagenSplit> state = new ArrayList<>();
+            if (current != null) {
+                state.add(new DatagenSplit(current.index(), current.stride(), next, current.end()));
+            }
+            state.addAll(splits);
+            return state;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

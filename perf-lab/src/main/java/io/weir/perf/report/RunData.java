@@ -1,0 +1,24 @@
+package io.weir.perf.report;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a run folder holds, in memory: the summary, the whole latency histogram, the per-second interval
+ * histograms (each with its start and end time stamps set, epoch milliseconds) and the per-second throughput.
+ *
+ * @param summary    the summary
+ * @param latency    all latencies measured, nanoseconds (empty in throughput mode)
+ * @param intervals  one histogram per second of the run, nanoseconds (may be empty)
+ * @param throughput one row per second
+ */
+public record RunData(RunSummary summary, Histogram latency, List<Histogram> intervals, List<ThroughputRow> throughput) {
+    public RunData {
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(latency, "latency");
+        intervals = List.copyOf(intervals);
+        throughput = List.copyOf(throughput);
+    }
+}
