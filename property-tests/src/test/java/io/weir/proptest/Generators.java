@@ -130,7 +130,7 @@ final class Generators {
         Arbitrary<Integer> maxParallelism = Arbitraries.of(4, 16, 128);
         Arbitrary<String> backends = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just("heap")), Tuple.of(1, Arbitraries.just("rocksdb")));
         return Combinators.combine(parallelism, maxParallelism, schedulers, Arbitraries.of(ExchangeMode.class), backends,
-                        Arbitraries.longs().between(5, 200), restartAttempts, Arbitraries.longs().between(0, 20))
+                        Arbitraries.longs().between(1, 200).withDistribution(RandomDistribution.biased()), restartAttempts, Arbitraries.longs().between(0, 20))
                 .flatAs((p, maxP, scheduler, mode, backend, interval, attempts, delay) -> Arbitraries.longs()
                         .map(seed -> new RunConfig(p, maxP, scheduler, mode, backend, interval, attempts,
                                 scheduler.equals("simulation") ? delay : 0, seed)));
@@ -140,14 +140,15 @@ final class Generators {
     static Arbitrary<FailureSchedule> failureSchedules() {
         Arbitrary<FailureSchedule.Failure> failure = Arbitraries.of(FaultPoint.class)
                 .flatMap(point -> callCounts(point).map(after -> new FailureSchedule.Failure(point, after)));
-        return failure.list().ofMinSize(0).ofMaxSize(5).map(FailureSchedule::new);
+        return failure.list().ofMinSize(0).ofMaxSize(5).withSizeDistribution(RandomDistribution.uniform())
+                .map(FailureSchedule::new);
     }
 
     private static Arbitrary<Long> callCounts(FaultPoint point) {
         return switch (point) {
             case SOURCE_READ, USER_FUNCTION, CHANNEL_HANDOFF -> Arbitraries.frequencyOf(
                     Tuple.of(1, Arbitraries.longs().between(1, 5)),
-                    Tuple.of(3, Arbitraries.longs().between(1, 2_000)));
+                    Tuple.of(3, Arbitraries.longs().between(1, 2_000).withDistribution(RandomDistribution.biased())));
             default -> Arbitraries.longs().between(1, 4);
         };
     }
