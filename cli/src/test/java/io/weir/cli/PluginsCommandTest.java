@@ -21,6 +21,9 @@ class PluginsCommandTest {
     @TempDir
     Path plugins;
 
+    @TempDir
+    Path userPlugins;
+
     @Test
     void shouldListTheClassPathFactoriesWithNameVersionKindAndOrigin() {
         int exit = cli.execute("plugins", "--plugins-dir", plugins.toString());
@@ -40,6 +43,27 @@ class PluginsCommandTest {
 
         assertThat(exit).isZero();
         assertThat(out()).contains("Refused:", "  " + plugins.resolve("broken") + ": holds no .jar file");
+    }
+
+    @Test
+    void shouldTakeThePluginsFoldersFromTheOptionsElseFromThePropertyElsePlugins() {
+        String property = "/opt/weir/plugins" + java.io.File.pathSeparator + "my-plugins" + java.io.File.pathSeparator;
+
+        assertThat(PluginsCommand.folders(List.of(Path.of("a"), Path.of("b")), property))
+                .containsExactly(Path.of("a"), Path.of("b"));
+        assertThat(PluginsCommand.folders(null, property)).containsExactly(Path.of("/opt/weir/plugins"), Path.of("my-plugins"));
+        assertThat(PluginsCommand.folders(null, null)).containsExactly(Path.of("plugins"));
+    }
+
+    @Test
+    void shouldLoadEveryFolderGivenAndNameTheFolderOfARefusedPlugin() throws Exception {
+        Path broken = Files.createDirectories(userPlugins.resolve("broken"));
+
+        int exit = cli.execute("plugins", "--plugins-dir", plugins.toString(), "--plugins-dir", userPlugins.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out()).contains("Plugins (class path and " + plugins + ", " + userPlugins + "):",
+                "  " + broken + ": holds no .jar file");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
@@ -35,6 +36,9 @@ import java.util.stream.Stream;
  * construction or {@code name()} throws, a factory name already taken within its kind, or no factory
  * at all. A refused plugin never stops the others. Factories are instantiated, and later called, with
  * the thread's context class loader set to their plugin's loader.
+ *
+ * Several plugins folders may be given ({@link #loadFolders}): the distribution's own and the
+ * user's, for example; names are unique across all of them.
  *
  * <h2>Thread safety</h2>
  * Each {@code load} call is independent and runs on the calling thread.
@@ -63,10 +67,22 @@ public final class PluginLoader {
      * @param pluginsFolder the plugins folder, or {@code null}; a folder that does not exist holds no plugins
      */
     public static Plugins load(ClassLoader classPath, Path pluginsFolder) {
+        return loadFolders(classPath, pluginsFolder == null ? List.of() : List.of(pluginsFolder));
+    }
+
+    /**
+     * The plugins on the class path of {@code classPath} and in the sub-folders of each of {@code pluginsFolders},
+     * in that order: a distribution's own plugins folder and a folder of the user's, say. Names are unique across
+     * all of them: a plugin (or factory) whose name an earlier one already took is refused, naming both folders.
+     *
+     * @param classPath      where to look with ServiceLoader; also the parent of every plugin class loader
+     * @param pluginsFolders the plugins folders, possibly none; a folder that does not exist holds no plugins
+     */
+    public static Plugins loadFolders(ClassLoader classPath, List<Path> pluginsFolders) {
         PluginLoader loader = new PluginLoader(classPath);
         loader.loadClassPath();
-        if (pluginsFolder != null) {
-            loader.loadFolder(pluginsFolder);
+        for (Path folder : pluginsFolders) {
+            loader.loadFolder(Objects.requireNonNull(folder, "plugins folder"));
         }
         return new Plugins(loader.accepted, loader.errors, loader.loaders);
     }

@@ -10,6 +10,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.weir.plugins.TestJars.build;
@@ -71,6 +72,30 @@ class PluginErrorsTest {
                 assertThat(e.message()).isEqualTo("plugin name 'same' is already used by the plugin in " + plugins().resolve("a-first"));
             });
             assertThat(plugins.sources()).containsOnlyKeys("numbers", "a-first");
+        }
+    }
+
+    @Test
+    void shouldLoadSeveralPluginsFoldersAndKeepNamesUniqueAcrossThem() throws Exception {
+        goodPlugin("alpha", "alpha");
+        goodPlugin("beta", "same");
+        Path distribution = plugins();
+        Path user = root.resolve("user-plugins");
+        Files.createDirectories(user);
+        Files.move(distribution.resolve("beta"), user.resolve("beta"));
+        goodPlugin("gamma", "same"); // in plugins/: takes the name first
+        Files.move(distribution.resolve("gamma"), distribution.resolve("a-gamma"));
+
+        try (Plugins plugins = PluginLoader.loadFolders(getClass().getClassLoader(), List.of(distribution, user,
+                root.resolve("missing")))) {
+            assertThat(plugins.sources()).containsOnlyKeys("numbers", "alpha", "gamma");
+            assertThat(plugins.describe()).filteredOn(r -> r.name().equals("alpha")).singleElement()
+                    .satisfies(r -> assertThat(r.origin()).isEqualTo(distribution.resolve("alpha").toString()));
+            assertThat(plugins.errors()).singleElement().satisfies(e -> {
+                assertThat(e.origin()).isEqualTo(user.resolve("beta").toString());
+                assertThat(e.message()).isEqualTo("plugin name 'same' is already used by the plugin in "
+                        + distribution.resolve("a-gamma"));
+            });
         }
     }
 
