@@ -1,0 +1,110 @@
+package io.weir.perf.flink;
+
+import io.weir.connectors.datagen.EventTime;
+import io.weir.connectors.datagen.NexmarkEvent;
+import io.weir.connectors.datagen.NexmarkEvent.Bid;
+import io.weir.connectors.datagen.NexmarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Flink programs compute what a plain loop over the same generated events computes. */
+class SequentialEqualityTest {
+    private static final long EVENTS = 30_000;
+    private static final long SEED = 42;
+    private static final EventTime EVENT_TIME = new EventTime(BenchOptions.DEFAULT_START_MILLIS, 1_000_000, 20, 0.0, 1);
+
+    @Test
+    void shouldComputeQ1AsASequentialLoopDoes() throws Exception {
+        List<NexmarkQueries.EuroBid> expected = new ArrayList<>();
+        forEachEvent((index, event) -> {
+            if (event instanceof Bid) {
+                Bid bid = (Bid) event;
+                expected.add(new NexmarkQueries.EuroBid(bid.auction(), bid.bidder(), bid.price() * 0.908, bid.dateTime(), index));
+            }
+        });
+
+        List<NexmarkQueries.EuroBid> actual = collect(NexmarkQueries::q1);
+
+        actual.sort(Comparator.comparingLong(NexmarkQueries.EuroBid::index));
+        assertThat(actual).hasSize(expected.size()).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldComputeQ2AsASequentialLoopDoes() throws Exception {
+        List<NexmarkQueries.SelectedBid> expected = new ArrayList<>();
+        forEachEvent((index, event) -> {
+            if (event instanceof Bid && ((Bid) event).auction() % 123 == 0) {
+                expected.add(new NexmarkQueries.SelectedBid(((Bid) event).auction(), ((Bid) event).price(), index));
+            }
+        });
+
+        List<NexmarkQueries.SelectedBid> actual = collect(NexmarkQueries::q2);
+
+        actual.sort(Comparator.comparingLong(NexmarkQueries.SelectedBid::index));
+        assertThat(expected).isNotEmpty();
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldCountBidsPerAuctionAndTumblingWindowAsASequentialLoopDoes() throws Exception {
+        long window = NexmarkQueries.TUMBLING.toMillis();
+        Map<List<Long>, Long> expected = new HashMap<>();
+        forEachEvent((index, event) -> {
+            if (event instanceof Bid) {
+                long end = Math.floorDiv(event.dateTime(), window) * window + window;
+                expected.merge(List.of(((Bid) event).auction(), end), 1L, Long::sum);
+            }
+        });
+
+        List<?> actual = collect(events -> NexmarkQueries.build(Workload.TUMBLING_COUNT, events).results());
+
+        Map<List<Long>, Long> counted = new HashMap<>();
+        for (Object result : actual) {
+            @SuppressWarnings("unchecked")
+            var t = (Tuple3<Long, Long, Long>) result;
+            assertThat(counted.put(List.of(t.f0, t.f2), t.f1)).isNull();
+        }
+        assertThat(counted).isEqualTo(expected);
+    }
+
+    private interface EventConsumer {
+        void accept(long index, NexmarkEvent event);
+    }
+
+    private static void forEachEvent(EventConsumer consumer) {
+        var generator = new NexmarkGenerator(SEED, EVENT_TIME);
+        for (long i = 0; i < EVENTS; i++) {
+            consumer.accept(i, generator.event(i));
+        }
+    }
+
+    private static <T> List<T> collect(Function<DataStream<GeneratedEvent>, DataStream<T>> query) throws Exception {
+        Probe.start(EVENTS, 0, null);
+        var conf = new Configuration();
+        conf.set(PipelineOptions.OBJECT_REUSE, true);
+        var env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
+        DataStream<GeneratedEvent> events = env.fromSource(new NexmarkSource(EVENTS, SEED, EVENT_TIME),
+                WatermarkStrategy.forBoundedOutOfOrderness(Duration.ofMillis(EVENT_TIME.outOfOrdernessMs())), "nexmark");
+        List<T> results = new ArrayList<>();
+        try (CloseableIterator<T> iterator = query.apply(events).executeAndCollect()) {
+            iterator.forEachRemaining(results::add);
+        }
+        return results;
+    }
+}
