@@ -15,17 +15,22 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.HdrHistogram.HistogramLogWriter;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Runs one Nexmark workload on Apache Flink in a local MiniCluster and writes the run folder of the run-folder
@@ -63,12 +68,23 @@ public final class FlinkBenchMain {
         Files.createDirectories(options.out());
         Probe.start(options.events(), options.rate(), options.latencyMode() ? watermarkIndex(options) : null);
         Map<String, String> config = new LinkedHashMap<>();
-        StreamExecutionEnvironment env = environment(options, config);
+        Path checkpoints = Files.createTempDirectory("weir-flink-checkpoints");
+        try {
+            return run(options, progress, config, checkpoints);
+        } finally {
+            deleteRecursively(checkpoints);
+        }
+    }
+
+    private static RunResult run(BenchOptions options, PrintStream progress, Map<String, String> config, Path checkpoints)
+            throws Exception {
+        StreamExecutionEnvironment env = environment(options, config, checkpoints);
         DataStream<GeneratedEvent> events = env.fromSource(new NexmarkSource(options.events(), options.seed(),
                 options.eventTime()), watermarks(options), "nexmark source");
         sink(NexmarkQueries.build(options.workload(), events));
 
         Instant startedAt = Instant.now();
+        double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         JobClient job = env.executeAsync("weir-bench flink " + options.workload().id());
         CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
         RunMonitor monitor;
@@ -87,13 +103,23 @@ public final class FlinkBenchMain {
         var run = Probe.run();
         long elapsed = Math.max(1, run.lastActivity().get() - run.firstEmission().get());
         var figures = new RunResult(Probe.sum(run.emitted()), Probe.sum(run.received()), elapsed, cpuNanos,
-                monitor.keptUpFraction());
+                monitor.keptUpFraction(), loadAtStart);
         RunFolder.write(options, config, startedAt, figures, monitor);
         return figures;
     }
 
-    /** The figures of a finished run. */
-    public record RunResult(long events, long results, long elapsedNanos, long cpuNanos, double keptUpFraction) {
+    /**
+     * The figures of a finished run.
+     *
+     * @param events         events emitted
+     * @param results        results the sinks saw
+     * @param elapsedNanos   from the first emitted event to the last event or result
+     * @param cpuNanos       the process's CPU time over the run
+     * @param keptUpFraction latency mode: the share of seconds at whose end the sources were on schedule
+     * @param loadAtStart    the machine's load average when the run started
+     */
+    public record RunResult(long events, long results, long elapsedNanos, long cpuNanos, double keptUpFraction,
+                            double loadAtStart) {
         /** Events per second from the first emission to the last event or result. */
         public double eventsPerSecond() {
             return events * 1e9 / elapsedNanos;
@@ -133,7 +159,7 @@ public final class FlinkBenchMain {
     }
 
     /** The local environment, with the settings written into {@code config} for the summary. */
-    static StreamExecutionEnvironment environment(BenchOptions options, Map<String, String> config) {
+    static StreamExecutionEnvironment environment(BenchOptions options, Map<String, String> config, Path checkpoints) {
         Configuration conf = new Configuration();
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, options.parallelism());
         conf.set(PipelineOptions.OBJECT_REUSE, true);
@@ -142,7 +168,9 @@ public final class FlinkBenchMain {
         conf.set(ExecutionOptions.BUFFER_TIMEOUT_ENABLED, true);
         conf.set(ExecutionOptions.BUFFER_TIMEOUT, Duration.ofMillis(options.bufferTimeoutMs()));
         conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
-        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "jobmanager");
+        // file storage, as Weir's: the jobmanager (in-memory) storage refuses state over 5 MB
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         if (options.checkpointInterval() > 0) {
             conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(options.checkpointInterval()));
         }
@@ -157,7 +185,7 @@ public final class FlinkBenchMain {
         config.put("execution.buffer-timeout.interval", options.bufferTimeoutMs() + " ms");
         config.put("pipeline.auto-watermark-interval", options.watermarkIntervalMs() + " ms");
         config.put("state.backend.type", "hashmap");
-        config.put("execution.checkpointing.storage", "jobmanager");
+        config.put("execution.checkpointing.storage", "filesystem (a temporary local folder, deleted after the run)");
         config.put("checkpointIntervalMs", Long.toString(options.checkpointInterval()));
         config.put("checkpointing", options.checkpointInterval() > 0
                 ? "exactly-once, aligned, every " + options.checkpointInterval() + " ms" : "off");
@@ -188,6 +216,14 @@ public final class FlinkBenchMain {
 
     private static <T> void sink(NexmarkQueries.Query<T> query) {
         query.results().sinkTo(new ProbeSink<>(query.closing())).name("probe sink");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** CPU time of the whole process so far: every Flink thread, the JIT and the garbage collector. */

@@ -57,9 +57,10 @@ final class RunFolder {
         summary.put("startedAt", startedAt.toString());
         summary.put("elapsedNanos", result.elapsedNanos());
         summary.put("eventsPerSecond", result.eventsPerSecond());
-        double cores = Math.max(1.0, Math.min(Runtime.getRuntime().availableProcessors(), result.coresUsed()));
-        summary.put("eventsPerSecondPerCore", result.eventsPerSecond() / cores);
+        // per core used: events per CPU-second of the whole process (every Flink thread, the JIT, the GC)
+        summary.put("eventsPerSecondPerCore", result.events() * 1e9 / Math.max(1, result.cpuNanos()));
         summary.put("coresUsed", result.coresUsed());
+        summary.put("loadAverage", Map.of("atStart", result.loadAtStart(), "atEnd", os.getSystemLoadAverage()));
         summary.put("sinkRecords", result.results());
         if (options.latencyMode()) {
             Map<String, Object> l = new LinkedHashMap<>();
@@ -84,7 +85,9 @@ final class RunFolder {
                 + options.bufferTimeoutMs() + " ms, periodic watermarks every " + options.watermarkIntervalMs() + " ms. "
                 + "Events from Weir's NexmarkGenerator (seed " + options.seed() + "), one stride split per source subtask. "
                 + "events/s = events / (last event or result - first event), job deployment excluded; per core ="
-                + " events/s / process CPU time over the run (cores used, at least 1). "
+                + " events per CPU-second of the process over the same span (all Flink threads, JIT, GC): on a machine"
+                + " shared with other work (see loadAverage) the process may get less than a core, so compare per-core"
+                + " figures too. "
                 + (options.latencyMode()
                 ? "Latency = sink nanoTime - intended emission time (anchor + index / rate) of the result's event, or for a"
                 + " window result of the first event whose timestamp lets every source subtask's watermark pass the window;"

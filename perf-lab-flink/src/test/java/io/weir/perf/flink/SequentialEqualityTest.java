@@ -6,6 +6,7 @@ import io.weir.connectors.datagen.NexmarkEvent.Bid;
 import io.weir.connectors.datagen.NexmarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.api.java.tuple.Tuple4;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -17,8 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +84,66 @@ class SequentialEqualityTest {
             assertThat(counted.put(List.of(t.f0, t.f2), t.f1)).isNull();
         }
         assertThat(counted).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldFindTheHotItemsOfEachSlidingWindowAsASequentialLoopDoes() throws Exception {
+        long size = NexmarkQueries.SLIDING_SIZE.toMillis();
+        long slide = NexmarkQueries.SLIDING_SLIDE.toMillis();
+        Map<Long, Map<Long, Long>> counts = new HashMap<>();
+        forEachEvent((index, event) -> {
+            if (event instanceof Bid) {
+                long ts = event.dateTime();
+                for (long start = ts - Math.floorMod(ts, slide); start > ts - size; start -= slide) {
+                    counts.computeIfAbsent(start + size, end -> new HashMap<>()).merge(((Bid) event).auction(), 1L, Long::sum);
+                }
+            }
+        });
+        Set<List<Long>> expected = new HashSet<>();
+        counts.forEach((end, perAuction) -> {
+            long max = perAuction.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+            perAuction.forEach((auction, count) -> {
+                if (count == max) {
+                    expected.add(List.of(end, auction, count));
+                }
+            });
+        });
+
+        List<Tuple3<Long, Long, Long>> actual = collect(NexmarkQueries::q5);
+
+        Set<List<Long>> hot = new HashSet<>();
+        for (Tuple3<Long, Long, Long> t : actual) {
+            assertThat(hot.add(List.of(t.f0, t.f1, t.f2))).as("emitted once: %s", t).isTrue();
+        }
+        assertThat(hot).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldFindTheHighestBidsOfEachTumblingWindowAsASequentialLoopDoes() throws Exception {
+        long window = NexmarkQueries.TUMBLING.toMillis();
+        Map<Long, Long> highest = new HashMap<>();
+        forEachEvent((index, event) -> {
+            if (event instanceof Bid) {
+                highest.merge(Math.floorDiv(event.dateTime(), window) * window + window, ((Bid) event).price(), Math::max);
+            }
+        });
+        Set<List<Long>> expected = new HashSet<>();
+        forEachEvent((index, event) -> {
+            if (event instanceof Bid) {
+                long end = Math.floorDiv(event.dateTime(), window) * window + window;
+                if (((Bid) event).price() == highest.get(end)) {
+                    expected.add(List.of(end, ((Bid) event).auction(), ((Bid) event).price()));
+                }
+            }
+        });
+
+        List<Tuple4<Long, Long, Long, Long>> actual = collect(NexmarkQueries::q7);
+
+        Set<List<Long>> found = new HashSet<>();
+        for (Tuple4<Long, Long, Long, Long> t : actual) {
+            found.add(List.of(t.f0, t.f1, t.f3));
+        }
+        assertThat(found).isEqualTo(expected);
     }
 
     private interface EventConsumer {
