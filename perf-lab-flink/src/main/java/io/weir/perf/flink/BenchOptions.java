@@ -22,10 +22,12 @@ import java.util.Map;
  * @param lateFraction       share of late events
  * @param bufferTimeoutMs    Flink's network buffer timeout, ms
  * @param watermarkIntervalMs Flink's periodic watermark interval, ms
+ * @param q5Plan             how q5 counts bids per sliding window
  */
 public record BenchOptions(Workload workload, long events, long rate, int parallelism, long checkpointInterval, Path out,
                            long seed, long startMillis, long eventIntervalNanos, long outOfOrdernessMs,
-                           double lateFraction, long bufferTimeoutMs, long watermarkIntervalMs) {
+                           double lateFraction, long bufferTimeoutMs, long watermarkIntervalMs,
+                           NexmarkQueries.Q5Plan q5Plan) {
     /** Event time of event 0 by default: 2026-01-01T00:00:00Z, as Weir's datagen source. */
     public static final long DEFAULT_START_MILLIS = 1_767_225_600_000L;
     /** Event time between events when unpaced: one million events per second of event time. */
@@ -47,7 +49,7 @@ public record BenchOptions(Workload workload, long events, long rate, int parall
             + " [--rate R (events/s, 0 = as fast as possible)] [--parallelism P] [--checkpoint-interval-ms C (0 = off)]"
             + " --out DIR [--seed S] [--start-millis T] [--event-interval-ns I (default 1e9/R, or 1000 unpaced)]"
             + " [--out-of-orderness-ms B] [--late-fraction F] [--buffer-timeout-ms T (default 1 paced, 100 unpaced)]"
-            + " [--watermark-interval-ms W (default 1 paced, 200 unpaced)]";
+            + " [--watermark-interval-ms W (default 1 paced, 200 unpaced)] [--q5-plan sliced|sliding-windows]";
 
     /** Parses {@code args}; an {@link IllegalArgumentException} names the option at fault. */
     public static BenchOptions parse(String... args) {
@@ -75,18 +77,27 @@ public record BenchOptions(Workload workload, long events, long rate, int parall
         long bufferTimeout = number(values, "buffer-timeout-ms", rate > 0 ? 1 : 100);
         long watermarkInterval = positive(values, "watermark-interval-ms", number(values, "watermark-interval-ms",
                 rate > 0 ? 1 : 200));
+        String plan = values.getOrDefault("q5-plan", "sliced");
+        NexmarkQueries.Q5Plan q5Plan;
+        if (plan.equals("sliced")) {
+            q5Plan = NexmarkQueries.Q5Plan.SLICED;
+        } else if (plan.equals("sliding-windows")) {
+            q5Plan = NexmarkQueries.Q5Plan.SLIDING_WINDOWS;
+        } else {
+            throw new IllegalArgumentException("--q5-plan: expected sliced or sliding-windows, not '" + plan + "'");
+        }
         if (rate < 0 || checkpoint < 0 || bound < 0 || interval < 0 || bufferTimeout < 0) {
             throw new IllegalArgumentException("--rate, --checkpoint-interval-ms, --out-of-orderness-ms,"
                     + " --event-interval-ns and --buffer-timeout-ms must be >= 0");
         }
         values.keySet().removeAll(java.util.Set.of("workload", "events", "rate", "parallelism", "checkpoint-interval-ms",
                 "out", "seed", "start-millis", "event-interval-ns", "out-of-orderness-ms", "late-fraction",
-                "buffer-timeout-ms", "watermark-interval-ms"));
+                "buffer-timeout-ms", "watermark-interval-ms", "q5-plan"));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) --" + String.join(", --", values.keySet()) + "\n" + USAGE);
         }
         var options = new BenchOptions(workload, events, rate, parallelism, checkpoint, out, seed, start, interval, bound,
-                late, bufferTimeout, watermarkInterval);
+                late, bufferTimeout, watermarkInterval, q5Plan);
         options.eventTime();
         return options;
     }

@@ -36,6 +36,7 @@ public final class ProbeSink<T> implements Sink<T> {
         private final AtomicLong cell;
         private final boolean measure;
         private long received;
+        private long anchor = Long.MIN_VALUE;
 
         Writer(ClosingIndex<T> closing) {
             this.closing = closing;
@@ -48,7 +49,10 @@ public final class ProbeSink<T> implements Sink<T> {
         public void write(T result, Context context) {
             if (measure) {
                 long now = System.nanoTime();
-                long intended = Probe.intendedNanos(run, Probe.anchor(), closing.of(result));
+                if (anchor == Long.MIN_VALUE) {
+                    anchor = Probe.anchor();
+                }
+                long intended = Probe.intendedNanos(run, anchor, closing.of(result));
                 run.recorder().recordValue(Math.max(0, now - intended));
             }
             if (++received % PUBLISH_EVERY == 0) {

@@ -13,6 +13,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,8 +88,9 @@ class SequentialEqualityTest {
         assertThat(counted).isEqualTo(expected);
     }
 
-    @Test
-    void shouldFindTheHotItemsOfEachSlidingWindowAsASequentialLoopDoes() throws Exception {
+    @ParameterizedTest
+    @EnumSource(NexmarkQueries.Q5Plan.class)
+    void shouldFindTheHotItemsOfEachSlidingWindowAsASequentialLoopDoes(NexmarkQueries.Q5Plan plan) throws Exception {
         long size = NexmarkQueries.SLIDING_SIZE.toMillis();
         long slide = NexmarkQueries.SLIDING_SLIDE.toMillis();
         Map<Long, Map<Long, Long>> counts = new HashMap<>();
@@ -109,7 +112,8 @@ class SequentialEqualityTest {
             });
         });
 
-        List<Tuple3<Long, Long, Long>> actual = collect(NexmarkQueries::q5);
+        List<Tuple3<Long, Long, Long>> actual = collect(plan == NexmarkQueries.Q5Plan.SLICED
+                ? NexmarkQueries::q5 : NexmarkQueries::q5SlidingWindows);
 
         Set<List<Long>> hot = new HashSet<>();
         for (Tuple3<Long, Long, Long> t : actual) {
