@@ -2,7 +2,9 @@ package io.weir.perf.flink;
 
 import io.weir.connectors.datagen.EventTime;
 import io.weir.connectors.datagen.NexmarkEvent;
+import io.weir.connectors.datagen.NexmarkEvent.Auction;
 import io.weir.connectors.datagen.NexmarkEvent.Bid;
+import io.weir.connectors.datagen.NexmarkEvent.Person;
 import io.weir.connectors.datagen.NexmarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.java.tuple.Tuple3;
@@ -146,6 +148,73 @@ class SequentialEqualityTest {
         Set<List<Long>> found = new HashSet<>();
         for (Tuple4<Long, Long, Long, Long> t : actual) {
             found.add(List.of(t.f0, t.f1, t.f3));
+        }
+        assertThat(found).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldFindTheNewUsersOfEachTumblingWindowAsASequentialLoopDoes() throws Exception {
+        long window = NexmarkQueries.TUMBLING.toMillis();
+        Map<List<Long>, String> persons = new HashMap<>();
+        Set<List<Long>> sellers = new HashSet<>();
+        forEachEvent((index, event) -> {
+            long end = Math.floorDiv(event.dateTime(), window) * window + window;
+            if (event instanceof Person) {
+                persons.put(List.of(((Person) event).id(), end), ((Person) event).name());
+            } else if (event instanceof Auction) {
+                sellers.add(List.of(((Auction) event).seller(), end));
+            }
+        });
+        Set<List<Object>> expected = new HashSet<>();
+        persons.forEach((key, name) -> {
+            if (sellers.contains(key)) {
+                expected.add(List.of(key.get(0), name, key.get(1)));
+            }
+        });
+
+        List<Tuple3<Long, String, Long>> actual = collect(NexmarkQueries::q8);
+
+        Set<List<Object>> found = new HashSet<>();
+        for (Tuple3<Long, String, Long> t : actual) {
+            assertThat(found.add(List.of(t.f0, t.f1, t.f2))).as("emitted once: %s", t).isTrue();
+        }
+        assertThat(expected).isNotEmpty();
+        assertThat(found).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldCountBidsPerBidderSessionAsASequentialLoopDoes() throws Exception {
+        long gap = NexmarkQueries.SESSION_GAP.toMillis();
+        Map<Long, List<Long>> times = new HashMap<>();
+        forEachEvent((index, event) -> {
+            if (event instanceof Bid) {
+                times.computeIfAbsent(((Bid) event).bidder(), b -> new ArrayList<>()).add(event.dateTime());
+            }
+        });
+        Set<List<Long>> expected = new HashSet<>();
+        times.forEach((bidder, list) -> {
+            list.sort(null);
+            long count = 0;
+            long last = Long.MIN_VALUE;
+            for (long ts : list) {
+                // Flink merges sessions [t, t + gap) that touch: a gap of exactly `gap` still merges
+                if (count > 0 && ts - last > gap) {
+                    expected.add(List.of(bidder, count, last + gap));
+                    count = 0;
+                }
+                count++;
+                last = ts;
+            }
+            expected.add(List.of(bidder, count, last + gap));
+        });
+
+        List<?> actual = collect(events -> NexmarkQueries.build(Workload.SESSION, events).results());
+
+        Set<List<Long>> found = new HashSet<>();
+        for (Object result : actual) {
+            @SuppressWarnings("unchecked")
+            var t = (Tuple3<Long, Long, Long>) result;
+            assertThat(found.add(List.of(t.f0, t.f1, t.f2))).as("emitted once: %s", t).isTrue();
         }
         assertThat(found).isEqualTo(expected);
     }
