@@ -18,13 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * record timestamp. Paced (rate {@code > 0}): event {@code i} is emitted no earlier than its intended time
  * {@code anchor + i / rate}; ahead of schedule by less than {@value #SPIN_NANOS} ns it spins (answers "more
  * available"), further ahead it answers "nothing available" with a future that a timer completes when the next
- * event is due. Behind schedule it emits as fast as it can, so the backlog shows in the latency.
+ * event is due, so that a source at a modest rate leaves the CPU to the rest of the job. Behind schedule it emits as fast as it can, so the backlog shows in the latency.
  *
  * <h2>Thread safety</h2>
  * Flink's task thread only; the availability future is completed by a timer thread.
  */
 final class NexmarkReader implements SourceReader<GeneratedEvent, StrideSplit> {
-    static final long SPIN_NANOS = 50_000;
+    static final long SPIN_NANOS = 10_000;
     private static final int PUBLISH_EVERY = 256;
     private final SourceReaderContext context;
     private final NexmarkGenerator generator;
@@ -98,7 +98,7 @@ final class NexmarkReader implements SourceReader<GeneratedEvent, StrideSplit> {
         }
         var future = new CompletableFuture<Void>();
         available = future;
-        CompletableFuture.delayedExecutor(nanos - SPIN_NANOS / 2, TimeUnit.NANOSECONDS).execute(() -> future.complete(null));
+        CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS).execute(() -> future.complete(null));
         return InputStatus.NOTHING_AVAILABLE;
     }
 
