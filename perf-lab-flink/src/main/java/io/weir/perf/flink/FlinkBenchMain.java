@@ -66,24 +66,24 @@ public final class FlinkBenchMain {
     /** Runs {@code options} and writes its folder; progress lines go to {@code progress}. */
     public static RunResult run(BenchOptions options, PrintStream progress) throws Exception {
         Files.createDirectories(options.out());
+        Instant startedAt = Instant.now();
         Probe.start(options.events(), options.rate(), options.latencyMode() ? watermarkIndex(options) : null);
         Map<String, String> config = new LinkedHashMap<>();
         Path checkpoints = Files.createTempDirectory("weir-flink-checkpoints");
         try {
-            return run(options, progress, config, checkpoints);
+            return run(options, progress, config, checkpoints, startedAt);
         } finally {
             deleteRecursively(checkpoints);
         }
     }
 
-    private static RunResult run(BenchOptions options, PrintStream progress, Map<String, String> config, Path checkpoints)
-            throws Exception {
+    private static RunResult run(BenchOptions options, PrintStream progress, Map<String, String> config, Path checkpoints,
+                                 Instant startedAt) throws Exception {
         StreamExecutionEnvironment env = environment(options, config, checkpoints);
         DataStream<GeneratedEvent> events = env.fromSource(new NexmarkSource(options.events(), options.seed(),
                 options.eventTime()), watermarks(options), "nexmark source");
         sink(NexmarkQueries.build(options.workload(), events, options.q5Plan()));
 
-        Instant startedAt = Instant.now();
         double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         JobClient job = env.executeAsync("weir-bench flink " + options.workload().id());
         CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();

@@ -37,9 +37,17 @@ final class RunMonitor {
         this.progress = progress;
     }
 
-    /** The event clock started; {@code cpuNanos} is the process's CPU time then (job deployment excluded). */
+    /**
+     * The event clock started; {@code cpuNanos} is the process's CPU time then (job deployment excluded). Starts the
+     * first one-second latency interval here (anything recorded before is kept in the total and the log).
+     */
     void anchored(long cpuNanos) {
         cpuAtAnchor = cpuNanos;
+        interval = Probe.run().recorder().getIntervalHistogram(interval);
+        if (interval.getTotalCount() > 0) {
+            log.outputIntervalHistogram(interval);
+            total.add(interval);
+        }
     }
 
     long cpuAtAnchor() {
