@@ -1,0 +1,78 @@
+package io.weir.perf.flink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FlinkBenchMainTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Workload.class)
+    void shouldRunEveryWorkloadAndWriteTheRunFolder(Workload workload) throws Exception {
+        Path out = dir.resolve(workload.id());
+        var options = BenchOptions.parse("--workload", workload.id(), "--events", "20000", "--parallelism", "2",
+                "--seed", "7", "--out", out.toString());
+
+        var result = FlinkBenchMain.run(options, quiet());
+
+        assertThat(result.events()).isEqualTo(20_000);
+        assertThat(result.results()).isPositive();
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("engine").asText()).isEqualTo("flink");
+        assertThat(summary.get("engineVersion").asText()).startsWith("2.");
+        assertThat(summary.get("workload").asText()).isEqualTo(workload.id());
+        assertThat(summary.get("mode").asText()).isEqualTo("throughput");
+        assertThat(summary.get("events").asLong()).isEqualTo(20_000);
+        assertThat(summary.get("parallelism").asInt()).isEqualTo(2);
+        assertThat(summary.get("config").get("pipeline.object-reuse").asText()).isEqualTo("true");
+        assertThat(summary.get("eventsPerSecond").asDouble()).isPositive();
+        assertThat(summary.has("latencyNanos")).isFalse();
+        assertThat(out.resolve("latency.hgrm")).exists();
+        assertThat(out.resolve("latency.hlog")).exists();
+        List<String> csv = Files.readAllLines(out.resolve("throughput.csv"));
+        assertThat(csv.get(0)).isEqualTo("second,events,sinkRecords");
+        assertThat(csv.stream().skip(1).mapToLong(line -> Long.parseLong(line.split(",")[1])).sum()).isEqualTo(20_000);
+        assertThat(csv.stream().skip(1).mapToLong(line -> Long.parseLong(line.split(",")[2])).sum())
+                .isEqualTo(result.results());
+    }
+
+    @Test
+    void shouldMeasureLatencyAtAFixedRateWithCheckpoints() throws Exception {
+        Path out = dir.resolve("latency");
+        var options = BenchOptions.parse("--workload", "tumbling-count", "--events", "60000", "--rate", "50000",
+                "--parallelism", "2", "--checkpoint-interval-ms", "200", "--out-of-orderness-ms", "5",
+                "--out", out.toString());
+
+        var result = FlinkBenchMain.run(options, quiet());
+
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("mode").asText()).isEqualTo("latency");
+        assertThat(summary.get("targetRate").asLong()).isEqualTo(50_000);
+        JsonNode latency = summary.get("latencyNanos");
+        assertThat(latency.get("count").asLong()).isEqualTo(result.results()).isPositive();
+        assertThat(latency.get("p50").asLong()).isPositive();
+        assertThat(latency.get("max").asLong()).isGreaterThanOrEqualTo(latency.get("p9999").asLong());
+        assertThat(summary.get("keptUpFraction").asDouble()).isBetween(0.0, 1.0);
+        assertThat(Files.readString(out.resolve("latency.hgrm"))).contains("Value     Percentile");
+        assertThat(Files.readString(out.resolve("latency.hlog"))).contains("#[StartTime:");
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream());
+    }
+}
