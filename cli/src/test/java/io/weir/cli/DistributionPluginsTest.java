@@ -59,7 +59,7 @@ class DistributionPluginsTest {
         assertThat(exit).isZero();
         assertThat(listing).as(listing).doesNotContain("Refused:");
         for (String[] row : new String[][]{{"chronicle", "source"}, {"chronicle", "sink"}, {"sensors", "source"},
-                {"sensor-csv", "sink"}, {"files", "source"}, {"datagen", "source"}}) {
+                {"sensor-csv", "sink"}, {"files", "source"}}) {
             String folder = row[0].equals("sensor-csv") ? "sensors" : row[0];
             assertThat(listing).as(listing).containsPattern("(?m)^  " + Pattern.quote(row[0]) + " +"
                     + Pattern.quote(version) + " +" + row[1] + " +" + Pattern.quote(plugins.resolve(folder).toString()) + "$");
@@ -71,7 +71,7 @@ class DistributionPluginsTest {
         Path plugins = distributionPlugins();
         try (var folders = Files.list(plugins)) {
             assertThat(folders.map(p -> p.getFileName().toString()).sorted().toList())
-                    .containsExactly("chronicle", "datagen", "files", "sensors");
+                    .containsExactly("chronicle", "files", "sensors");
         }
         try (var jars = Files.walk(plugins)) {
             assertThat(jars.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList())
