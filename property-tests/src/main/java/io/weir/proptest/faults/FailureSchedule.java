@@ -40,16 +40,17 @@ public record FailureSchedule(List<Failure> failures) implements java.io.Seriali
 
     /**
      * A fresh injector that follows this schedule (and counts what fired). It skips the commit of the
-     * end-of-input transactions ({@code DURING_COMMIT} with checkpoint id {@link Long#MAX_VALUE}): a failure
-     * there, after another subtask made its final transaction visible, replays output past the last
-     * checkpoint (Weir takes no checkpoint after the end of the input, as Flink before FLIP-147); see
-     * {@link #injectorIncludingFinalCommit()}.
+     * end-of-input transactions that is not covered by a final checkpoint ({@code DURING_COMMIT} with
+     * checkpoint id {@link Long#MAX_VALUE}, only in jobs that cannot restart from a checkpoint). A job that
+     * can restart takes a final checkpoint once every task reached the end of its input (as Flink's
+     * FLIP-147) and commits its final transactions on that checkpoint's id, which this injector does fail;
+     * see {@link #injectorIncludingFinalCommit()}.
      */
     public Injector injector() {
         return new Injector(failures, false);
     }
 
-    /** An injector that also fails the commit of the end-of-input transactions (the known gap, for its example). */
+    /** An injector that also fails the commit of the end-of-input transactions with id {@link Long#MAX_VALUE}. */
     public Injector injectorIncludingFinalCommit() {
         return new Injector(failures, true);
     }

@@ -39,11 +39,13 @@ public final class TrialRunner {
     public static final Duration REAL_BOUND = Duration.ofSeconds(90);
     private static final int SAVEPOINT_REQUESTS = 50;
     /**
-     * Whether runs on this thread also fail the final commit (see {@link FailureSchedule#injector()}); by
-     * default the value of the system property {@code weir.props.final-commit-failures}.
+     * Whether runs on this thread also fail the commit at the end of the job (see
+     * {@link FailureSchedule#injector()}); by default the value of the system property
+     * {@code weir.props.final-commit-failures}, {@code true} when unset (the final checkpoint makes that
+     * commit recoverable).
      */
-    public static final ThreadLocal<Boolean> FINAL_COMMIT_FAILURES =
-            ThreadLocal.withInitial(() -> Boolean.getBoolean("weir.props.final-commit-failures"));
+    public static final ThreadLocal<Boolean> FINAL_COMMIT_FAILURES = ThreadLocal.withInitial(
+            () -> Boolean.parseBoolean(System.getProperty("weir.props.final-commit-failures", "true")));
 
     private TrialRunner() {
     }

@@ -29,8 +29,11 @@ import java.util.function.LongSupplier;
  * A checkpoint that a tasklet declines or that times out is aborted and its files deleted.
  *
  * <p>Periodic triggering follows the job's clock: interval, minimum pause between the end of one
- * checkpoint and the start of the next, timeout. No checkpoint starts once a task has finished its input
- * (as Flink before FLIP-147).
+ * checkpoint and the start of the next, timeout. No periodic checkpoint starts once a task has finished
+ * its input. Once every task has, the job's supervisor takes the <em>final checkpoint</em>
+ * ({@link #triggerFinal}, as Flink's FLIP-147): without barriers (nothing is in flight any more) every
+ * source coordinator and every task snapshots at once; sinks put their final transactions into it, and
+ * they commit them on its completion notification, only after its metadata is durable.
  *
  * <h2>Thread safety</h2>
  * Owned by the job's supervisor thread ({@link #tick}, {@link #trigger}, {@link #bind}); tasks and the
@@ -141,6 +144,43 @@ public final class CheckpointCoordinator implements CheckpointGateway, AutoClose
         return result;
     }
 
+    /**
+     * Triggers the final checkpoint: every task has reached the end of its input, so no barrier is needed;
+     * every source coordinator and every task is told to snapshot now. Completes (or fails) like any
+     * checkpoint; its metadata is marked {@linkplain CheckpointMetadata#finished() finished}.
+     */
+    public CompletableFuture<CheckpointInfo> triggerFinal() {
+        CompletableFuture<CheckpointInfo> result = new CompletableFuture<>();
+        if (participants == null) {
+            result.completeExceptionally(new IllegalStateException("job '" + jobName + "' is not running"));
+            return result;
+        }
+        if (pending != null) {
+            result.completeExceptionally(new IllegalStateException("checkpoint " + pending.id
+                    + " is still in flight (at most one at a time)"));
+            return result;
+        }
+        long id = nextId++;
+        long now = clock.getAsLong();
+        PendingCheckpoint target;
+        try {
+            target = storage.begin(id, false, null);
+        } catch (Exception e) {
+            result.completeExceptionally(e);
+            record(new CheckpointInfo(id, false, CheckpointInfo.Status.ABORTED, Duration.ZERO, 0, Duration.ZERO,
+                    null, "cannot begin the final checkpoint: " + e));
+            return result;
+        }
+        Pending p = new Pending(id, false, target, now, System.nanoTime(), participants.expectedAcks(), result);
+        p.finished = true;
+        pending = p;
+        LOG.debug("job '{}': triggering the final checkpoint {}", jobName, id);
+        TaskCommand.Trigger trigger = new TaskCommand.Trigger(id, now, false);
+        participants.sendToSourceCoordinators(trigger);
+        participants.sendToTasks(trigger);
+        return result;
+    }
+
     /** Called often by the supervisor: collects acknowledgements, completes, times out, triggers periodically. */
     public void tick() {
         SubtaskAck ack;
@@ -227,7 +267,7 @@ public final class CheckpointCoordinator implements CheckpointGateway, AutoClose
             ops.add(new CheckpointMetadata.OperatorState(id, participants.operatorNames().get(id), shape[0], shape[1],
                     sorted, enumerators.getOrDefault(id, List.of())));
         });
-        return new CheckpointMetadata(p.id, p.triggerTime, p.savepoint, jobName, ops);
+        return new CheckpointMetadata(p.id, p.triggerTime, p.savepoint, jobName, ops, p.finished);
     }
 
     private void abort(Pending p, String reason) {
@@ -307,6 +347,8 @@ public final class CheckpointCoordinator implements CheckpointGateway, AutoClose
         final CompletableFuture<CheckpointInfo> result;
         final Map<String, SubtaskAck> acks = new HashMap<>();
         long alignment;
+        /** The final checkpoint (every task had reached the end of its input). */
+        boolean finished;
 
         Pending(long id, boolean savepoint, PendingCheckpoint target, long triggerTime, long startNanos, int expected,
                 CompletableFuture<CheckpointInfo> result) {

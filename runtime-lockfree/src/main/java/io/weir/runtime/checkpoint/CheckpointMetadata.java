@@ -23,14 +23,24 @@ import java.util.Map;
  * @param savepoint    {@code true} for a savepoint
  * @param jobName      the job that wrote it
  * @param operators    per operator
+ * @param finished     {@code true} for the final checkpoint, taken once every task had reached the end of
+ *                     its input (as Flink's FLIP-147): a restore from it reads nothing more, it only
+ *                     commits what the sinks pre-committed into it
  */
 public record CheckpointMetadata(long checkpointId, long timestamp, boolean savepoint, String jobName,
-                                 List<OperatorState> operators) {
+                                 List<OperatorState> operators, boolean finished) {
     private static final int MAGIC = 0x57454952; // "WEIR"
-    private static final int VERSION = 2;
+    /** 3 adds {@link #finished} at the end; versions 1 and 2 are read as not finished. */
+    private static final int VERSION = 3;
 
     public CheckpointMetadata {
         operators = List.copyOf(operators);
+    }
+
+    /** A checkpoint taken while the job was running (not the final one). */
+    public CheckpointMetadata(long checkpointId, long timestamp, boolean savepoint, String jobName,
+                              List<OperatorState> operators) {
+        this(checkpointId, timestamp, savepoint, jobName, operators, false);
     }
 
     /**
@@ -119,6 +129,7 @@ public record CheckpointMetadata(long checkpointId, long timestamp, boolean save
                 }
             }
         }
+        out.writeBoolean(finished);
         return out.toByteArray();
     }
 
@@ -130,7 +141,7 @@ public record CheckpointMetadata(long checkpointId, long timestamp, boolean save
                 throw new CodecException("not Weir checkpoint metadata: " + location);
             }
             int version = in.readInt();
-            if (version != VERSION && version != 1) {
+            if (version < 1 || version > VERSION) {
                 throw new CodecException("checkpoint metadata version " + version + " at " + location
                         + " is not supported (this Weir reads version " + VERSION + ")");
             }
@@ -160,7 +171,8 @@ public record CheckpointMetadata(long checkpointId, long timestamp, boolean save
                 }
                 ops.add(new OperatorState(opId, name, p, maxP, states, enumerator));
             }
-            return new CheckpointMetadata(id, ts, sp, job, ops);
+            boolean finished = version >= 3 && in.readBoolean();
+            return new CheckpointMetadata(id, ts, sp, job, ops, finished);
         } catch (CodecException e) {
             throw new CodecException("corrupt checkpoint metadata " + location + ": " + e.getMessage(), e);
         }

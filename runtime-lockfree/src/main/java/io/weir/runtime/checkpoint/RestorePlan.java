@@ -79,6 +79,14 @@ public final class RestorePlan {
         return plan;
     }
 
+    /**
+     * {@code true} when the restored checkpoint is the final one of a job whose every task had reached the
+     * end of its input: tasks open (sinks commit the restored committables) and end at once, reading nothing.
+     */
+    public boolean finished() {
+        return !empty && metadata.finished();
+    }
+
     /** The restored checkpoint's id. */
     public long checkpointId() {
         return empty ? -1 : metadata.checkpointId();

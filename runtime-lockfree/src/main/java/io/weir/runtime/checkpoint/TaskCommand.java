@@ -11,7 +11,11 @@ public sealed interface TaskCommand {
     record Abort(long checkpointId) implements TaskCommand {
     }
 
-    /** For a source coordinator: trigger checkpoint {@code checkpointId} (snapshot the enumerator, mark the readers). */
+    /**
+     * For a source coordinator: trigger checkpoint {@code checkpointId} (snapshot the enumerator, mark the
+     * readers). For a task, only the final checkpoint comes this way (no barriers: every task has reached the
+     * end of its input, nothing is in flight): the task snapshots its operators at once.
+     */
     record Trigger(long checkpointId, long timestamp, boolean savepoint) implements TaskCommand {
     }
 }

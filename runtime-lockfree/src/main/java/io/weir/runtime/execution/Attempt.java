@@ -1,6 +1,7 @@
 package io.weir.runtime.execution;
 
 import io.weir.api.JobFailedException;
+import io.weir.api.metrics.CheckpointInfo;
 import io.weir.runtime.checkpoint.CheckpointCoordinator;
 import io.weir.runtime.checkpoint.TaskCommand;
 import io.weir.runtime.graph.JobGraph;
@@ -12,6 +13,7 @@ import io.weir.spi.scheduler.Scheduler;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -34,6 +36,10 @@ final class Attempt implements CheckpointCoordinator.Participants {
     Scheduler scheduler;
     Watchdog watchdog;
     boolean finalSent;
+    /** Restored from the final checkpoint: its tasks read nothing; no second final checkpoint is taken. */
+    boolean restoredFinished;
+    /** The final checkpoint once triggered (every task reached the end of its input), else {@code null}. */
+    CompletableFuture<CheckpointInfo> finalCheckpoint;
     private final Thread supervisor;
 
     Attempt(int number, PhysicalPlan physical, JobGraph graph, long restoredCheckpoint, Thread supervisor) {

@@ -53,8 +53,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One job on this machine, and its {@link JobClient}. Builds the job graph once; each attempt deploys it
  * (channels, tasks, restored state) and hands the tasklets to the configured scheduler. A supervisor
- * thread of its own notices the end (every task reached the end of its input, then, after the final
- * commit, finished), failures (reported by the scheduler), cancel and stop requests and the watchdog's
+ * thread of its own notices the end (every task reached the end of its input; with checkpoints, the
+ * final checkpoint is taken and its transactions committed; then every task finished), failures (reported by the scheduler), cancel and stop requests and the watchdog's
  * verdict; it drives the checkpoint coordinator, and after a failure it restarts the job from the newest
  * restorable checkpoint as the restart strategy allows.
  *
@@ -75,6 +75,12 @@ public final class JobRun implements JobClient {
     private final SchedulerFactory schedulerFactory;
     private final long watchdogTimeoutNanos;
     private final boolean checkpointing;
+    /**
+     * Whether the final checkpoint is taken once every task reached the end of its input: whenever the job
+     * may restart from a checkpoint (periodic checkpoints, or a restart strategy other than {@code none}).
+     * Otherwise nothing would restore from it, and the final transactions commit without it.
+     */
+    private final boolean finalCheckpoints;
     private final RestartStrategy restartStrategy;
     private final CheckpointCoordinator coordinator;
     private final FaultInjector faults;
@@ -124,6 +130,7 @@ public final class JobRun implements JobClient {
         Duration interval = configuration.get(RecoveryOptions.CHECKPOINT_INTERVAL);
         this.checkpointing = !interval.isZero() && !interval.isNegative();
         this.restartStrategy = RestartStrategy.from(configuration, checkpointing);
+        this.finalCheckpoints = checkpointing || !(restartStrategy instanceof RestartStrategy.None);
         this.coordinator = createCoordinator(interval);
     }
 
@@ -234,7 +241,9 @@ public final class JobRun implements JobClient {
                             coordinator, true, attemptFaults);
                     LOG.info("job '{}': restored from checkpoint {} at {}", plan.jobName(), restore.checkpointId(),
                             restore.location());
-                    return new Attempt(number, physical, graph, restore.checkpointId(), supervisor);
+                    Attempt attempt = new Attempt(number, physical, graph, restore.checkpointId(), supervisor);
+                    attempt.restoredFinished = restore.finished();
+                    return attempt;
                 } catch (UncheckedIOException e) {
                     if (strict) {
                         throw new IllegalArgumentException("cannot restore job '" + plan.jobName() + "' from "
@@ -379,9 +388,17 @@ public final class JobRun implements JobClient {
         if (a.ended.get() == a.taskCount() && !a.finalSent && !stopSavepointCompleted()) {
             // with a completed stop-with-savepoint the job stops at the savepoint: committing the output after
             // it would make a restore from the savepoint emit that output a second time
-            a.finalSent = true;
-            coordinator.abortPending("the job's input has ended");
-            a.sendToTasks(new TaskCommand.NotifyComplete(Long.MAX_VALUE));
+            if (finalCheckpoints && !a.restoredFinished) {
+                Step step = finalCheckpoint(a);
+                if (step != null) {
+                    return step;
+                }
+            } else {
+                // no restart from a checkpoint can follow (or this attempt restored the final checkpoint): commit now
+                a.finalSent = true;
+                coordinator.abortPending("the job's input has ended");
+                a.sendToTasks(new TaskCommand.NotifyComplete(Long.MAX_VALUE));
+            }
         }
         if (a.finished.get() == a.taskCount()) {
             stopAttempt(a, true);
@@ -405,6 +422,36 @@ public final class JobRun implements JobClient {
             return Step.AGAIN;
         }
         return Step.IDLE;
+    }
+
+    /**
+     * Every task of {@code a} reached the end of its input: takes the final checkpoint (FLIP-147), in which
+     * the sinks pre-commit their final transactions and the sources record that they are done; its
+     * completion notifies the tasks (sinks commit), then the end-of-job notification finishes them. A
+     * failure after that restarts from the final checkpoint: nothing is read again, the restored
+     * committables are committed again (idempotent), so committed output is never replayed.
+     *
+     * @return {@code null} to go on with the pass, or the step to end it with (the attempt failed)
+     */
+    private Step finalCheckpoint(Attempt a) {
+        if (a.finalCheckpoint == null) {
+            coordinator.abortPending("the job's input has ended; taking the final checkpoint");
+            a.finalCheckpoint = coordinator.triggerFinal();
+        }
+        if (!a.finalCheckpoint.isDone()) {
+            return null;
+        }
+        if (a.finalCheckpoint.isCompletedExceptionally()) {
+            Throwable cause = a.finalCheckpoint.exceptionNow();
+            a.fail(new JobFailedException("job '" + plan.jobName() + "': the final checkpoint failed: "
+                    + cause.getMessage(), cause));
+            return Step.AGAIN;
+        }
+        // the tasks already hold the final checkpoint's notification (sent on its completion), so their
+        // sinks commit first; the end-of-job notification that follows commits nothing more
+        a.finalSent = true;
+        a.sendToTasks(new TaskCommand.NotifyComplete(Long.MAX_VALUE));
+        return null;
     }
 
     /** {@code true} while a stop-with-savepoint waits for its completed savepoint's notifications. */

@@ -164,6 +164,10 @@ final class PhysicalPlan implements AutoCloseable {
                 }
             }
         }
+        if (restore != null && restore.finished()) {
+            // the final checkpoint: every task had reached the end of its input; nothing is read again
+            tasks.forEach(StreamTask::restoreFinished);
+        }
     }
 
     private static StreamTask configure(StreamTask task, io.weir.api.time.Clock clock, JobVertex vertex, OperatorChain chain,

@@ -119,6 +119,15 @@ public final class SourceTask extends StreamTask implements SourceOutput<Object>
                 marker.savepoint()), 0, List.of(part));
     }
 
+    /** At the end of its input the reader has no split left: the final checkpoint records none. */
+    @Override
+    protected List<io.weir.runtime.checkpoint.SubtaskAck.OperatorPart> finalSnapshotParts() {
+        io.weir.runtime.checkpoint.OperatorListState splits = new io.weir.runtime.checkpoint.OperatorListState();
+        splits.put("splits", coordinator.splitCodec(), List.of());
+        return List.of(new io.weir.runtime.checkpoint.SubtaskAck.OperatorPart(operatorId, subtask, splits.encoded(),
+                null, null));
+    }
+
     @Override
     protected void closeInput() {
         if (reader != null) {

@@ -25,8 +25,13 @@ import java.util.List;
  * <p>End of input: the chain emits what it holds, end-of-input goes downstream, and once every outgoing
  * channel took it the task reports that it reached the end and waits: its sinks' last transaction may be
  * committed only when the whole job has finished (else a failure elsewhere would replay and duplicate
- * it). The supervisor then sends {@code NotifyComplete(Long.MAX_VALUE)}; the task lets its operators
- * commit, closes its chain and reports {@link ProgressState#DONE}.
+ * it). With checkpoints enabled the supervisor then takes the final checkpoint (FLIP-147): the task gets
+ * a {@link TaskCommand.Trigger} and snapshots its operators at once (sinks put their final transactions
+ * into it), then its {@code NotifyComplete} (sinks commit). Last comes {@code NotifyComplete(Long.MAX_VALUE)}
+ * (without checkpoints, the one commit of the final transactions); the task lets its operators commit,
+ * closes its chain and reports {@link ProgressState#DONE}. A task restored from a final checkpoint
+ * ({@link #restoreFinished}) opens its chain (sinks commit the restored committables), reads nothing and
+ * reports at once that it reached the end.
  *
  * <h2>Thread safety</h2>
  * Single-threaded (the scheduler's contract); {@link #post}, the watchdog counters and the metrics are
@@ -48,6 +53,7 @@ public abstract class StreamTask implements Tasklet, Monitored {
     private boolean ending;
     private boolean closed;
     private boolean finalCommitReceived;
+    private boolean restoredFinished;
     private Runnable finishListener = () -> { };
     private Runnable endListener = () -> { };
     private Clock clock = Clock.system();
@@ -68,6 +74,14 @@ public abstract class StreamTask implements Tasklet, Monitored {
     /** Enables checkpoints for this task (before it starts). */
     public void setCheckpointer(SubtaskCheckpointer checkpointer) {
         this.checkpointer = checkpointer;
+    }
+
+    /**
+     * The task is restored from a final checkpoint (before it starts): it opens its chain but reads no input
+     * and reaches the end at its first call, sending nothing downstream.
+     */
+    public void restoreFinished() {
+        this.restoredFinished = true;
     }
 
     /** Sets the fault injector of tests (before it starts); {@code null} = none. */
@@ -94,7 +108,9 @@ public abstract class StreamTask implements Tasklet, Monitored {
     @Override
     public void init() {
         chain.open();
-        initInput();
+        if (!restoredFinished) {
+            initInput();
+        }
     }
 
     @Override
@@ -106,6 +122,11 @@ public abstract class StreamTask implements Tasklet, Monitored {
                 return ProgressState.DONE;
             }
             boolean commanded = drainCommands();
+            if (restoredFinished && !endReached) {
+                endReached = true;
+                endListener.run();
+                return ProgressState.MADE_PROGRESS;
+            }
             if (endReached) {
                 return finalCommitReceived ? finish() : (commanded ? ProgressState.MADE_PROGRESS : ProgressState.NO_PROGRESS);
             }
@@ -146,7 +167,7 @@ public abstract class StreamTask implements Tasklet, Monitored {
                     }
                 }
                 case TaskCommand.Abort a -> onCheckpointAborted(a.checkpointId());
-                case TaskCommand.Trigger t -> throw new IllegalStateException("tasks are triggered by barriers, not commands");
+                case TaskCommand.Trigger t -> snapshotFinal(t);
             }
         }
         return any;
@@ -162,6 +183,25 @@ public abstract class StreamTask implements Tasklet, Monitored {
     /** The last checkpoint whose completion this task's operators were told of. */
     public long lastNotifiedCheckpoint() {
         return lastNotifiedCheckpoint;
+    }
+
+    /**
+     * Takes this task's part of the final checkpoint: no barrier (nothing is in flight any more), the
+     * operators snapshot at once; the asynchronous part and the acknowledgement follow as for any checkpoint.
+     */
+    private void snapshotFinal(TaskCommand.Trigger trigger) {
+        if (!endReached || checkpointer == null) {
+            throw new IllegalStateException("task " + name + ": only the final checkpoint is triggered by a command, "
+                    + "once the input has ended and with checkpoints enabled (checkpoint " + trigger.checkpointId() + ")");
+        }
+        inject(FaultPoint.BEFORE_SNAPSHOT, trigger.checkpointId());
+        checkpointer.checkpoint(trigger.checkpointId(), false, 0, finalSnapshotParts());
+        inject(FaultPoint.AFTER_SNAPSHOT, trigger.checkpointId());
+    }
+
+    /** Parts the task adds to the final checkpoint itself (a source: its reader has no splits left). */
+    protected List<SubtaskAck.OperatorPart> finalSnapshotParts() {
+        return List.of();
     }
 
     /** Opens the input side (readers); called on the task's thread after the chain opened. */

@@ -136,4 +136,30 @@ class CheckpointCoordinatorTest {
         assertThat(events).as("no second checkpoint while one is in flight").hasSize(1);
         assertThatThrownBy(() -> c.trigger(false, null).join()).hasMessageContaining("still in flight");
     }
+
+    @Test
+    void shouldTakeTheFinalCheckpointWithoutBarriersAndMarkItFinished() throws Exception {
+        var c = coordinator(Duration.ZERO, Duration.ofMinutes(1));
+        CompletableFuture<CheckpointInfo> f = c.triggerFinal();
+        assertThat(events).containsExactly(
+                "sources Trigger[checkpointId=1, timestamp=1000, savepoint=false]",
+                "tasks Trigger[checkpointId=1, timestamp=1000, savepoint=false] metadata-exists=false");
+        c.acknowledge(ack(1, "a", 0));
+        c.acknowledge(ack(1, "b", 1));
+        c.acknowledge(new SubtaskAck(1, "source", List.of(), 0, null));
+        c.tick();
+        assertThat(f).isCompleted();
+        assertThat(events).last().isEqualTo("tasks NotifyComplete[checkpointId=1] metadata-exists=true");
+        CompletedCheckpoint done = c.storage().completedCheckpoints().getFirst();
+        assertThat(CheckpointMetadata.decode(done.metadata(), done.location()).finished()).isTrue();
+    }
+
+    @Test
+    void shouldRoundTripTheFinishedMarkOfTheMetadata() {
+        for (boolean finished : new boolean[]{false, true}) {
+            var md = new CheckpointMetadata(7, 1_000, false, "job", List.of(), finished);
+            assertThat(CheckpointMetadata.decode(md.encode(), "here").finished()).isEqualTo(finished);
+        }
+        assertThat(new CheckpointMetadata(7, 1_000, false, "job", List.of()).finished()).isFalse();
+    }
 }

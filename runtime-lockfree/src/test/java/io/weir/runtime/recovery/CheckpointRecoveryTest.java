@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of a run without failures, on both schedulers and both exchange modes.
  */
 class CheckpointRecoveryTest {
-    private static final long LAST = 6_000;
+    static final long LAST = 6_000;
     private static final Duration BOUND = Duration.ofSeconds(60);
 
     @TempDir

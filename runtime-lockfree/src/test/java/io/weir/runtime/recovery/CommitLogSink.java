@@ -24,6 +24,10 @@ final class CommitLogSink implements TwoPhaseCommitSink<String, CommitLogSink.Tx
 
     final Map<String, List<String>> committed = new ConcurrentHashMap<>();
     final Map<String, Integer> commitCalls = new ConcurrentHashMap<>();
+    /** Ids of transactions committed a second time with other records than the first time. */
+    final List<String> conflicts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Records written by every writer of every attempt (committed or not). */
+    final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
 
     /** Every committed record, over all transactions. */
     List<String> output() {
@@ -39,6 +43,7 @@ final class CommitLogSink implements TwoPhaseCommitSink<String, CommitLogSink.Tx
 
             @Override
             public void write(String record, long timestamp) {
+                written.incrementAndGet();
                 open.add(record);
             }
 
@@ -69,7 +74,10 @@ final class CommitLogSink implements TwoPhaseCommitSink<String, CommitLogSink.Tx
             @Override
             public void commit(List<Txn> committables) {
                 for (Txn t : committables) {
-                    committed.putIfAbsent(t.id(), List.copyOf(t.records()));
+                    List<String> before = committed.putIfAbsent(t.id(), List.copyOf(t.records()));
+                    if (before != null && !before.equals(t.records())) {
+                        conflicts.add(t.id());
+                    }
                     commitCalls.merge(t.id(), 1, Integer::sum);
                 }
             }

@@ -33,9 +33,10 @@ import java.util.TreeMap;
  *       the completed checkpoint that was restored) are committed, then the writer aborts its
  *       leftovers. Call {@link #restoredFromCheckpoint} before open to tell the writer the id.</li>
  *   <li>{@link #endInput()}: {@code writer.flush(true)}, then {@code prepareCommit(Long.MAX_VALUE)};
- *       those committables are committed by {@code notifyCheckpointComplete(Long.MAX_VALUE)} once the
- *       whole job has finished, which may come after {@link #close()} (a short-lived committer is then
- *       created for it).</li>
+ *       with checkpoints enabled, they go into the job's final checkpoint (a {@link #snapshotState} after
+ *       the end of the input moves them under its id) and are committed when it completes; without, they
+ *       are committed by {@code notifyCheckpointComplete(Long.MAX_VALUE)} once the whole job has finished,
+ *       which may come after {@link #close()} (a short-lived committer is then created for it).</li>
  * </ul>
  *
  * <h2>Thread safety</h2>
@@ -138,6 +139,13 @@ public final class TwoPhaseCommitSinkOperator extends StreamOperator {
         if (!inputEnded) {
             preCommit(checkpointId);
             afterPreCommit(checkpointId);
+        } else {
+            // the final checkpoint (every task reached the end of its input): the end-of-input transaction,
+            // pre-committed at endInput, now belongs to it and is committed on its completion notification
+            List<Object> last = pending.remove(Long.MAX_VALUE);
+            if (last != null) {
+                pending.computeIfAbsent(checkpointId, id -> new ArrayList<>()).addAll(last);
+            }
         }
         List<Pending<Object>> all = new ArrayList<>();
         pending.forEach((id, committables) -> committables.forEach(c -> all.add(new Pending<>(id, c))));
