@@ -118,6 +118,20 @@ public abstract class AbstractWindowOperator extends StreamOperator implements K
         return true;
     }
 
+    /**
+     * The time a record is placed by: its timestamp in event time (a record without one fails, through the
+     * assigner's own check), the clock in processing time.
+     */
+    protected final long elementTime(Object value, long timestamp) {
+        if (!eventTime) {
+            return currentProcessingTime();
+        }
+        if (timestamp == Long.MIN_VALUE) {
+            assigner.assignWindows(value, timestamp, assignerContext); // throws: no timestamp
+        }
+        return timestamp;
+    }
+
     /** Processes one record of {@code key} (the current key, unless {@link #needsCurrentKeyPerRecord} says otherwise). */
     protected abstract void processElement(Object key, Object value, long timestamp) throws Exception;
 

@@ -5,7 +5,6 @@ import io.weir.api.codec.CodecInput;
 import io.weir.api.codec.CodecOutput;
 import io.weir.api.windowing.TimeWindow;
 import io.weir.api.windowing.Window;
-import io.weir.api.windowing.assigners.AlignedWindowAssigner;
 import io.weir.runtime.checkpoint.OperatorListState;
 import io.weir.runtime.operators.OperatorException;
 import io.weir.spi.state.EntryCursor;
@@ -74,9 +73,9 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         }
     };
 
+    private final SliceGeometry geometry;
     private final long size;
     private final long slide;
-    private final long offset;
     private final long sliceSize;
     private final SliceFunction sliceFunction;
     /** The live slices by start time. */
@@ -105,11 +104,10 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         if (!WindowOperators.canSlice(definition)) {
             throw new IllegalArgumentException("windows cannot be sliced: " + definition.describe());
         }
-        AlignedWindowAssigner<?> aligned = (AlignedWindowAssigner<?>) (Object) definition.assigner();
-        this.size = aligned.size();
-        this.slide = aligned.slide();
-        this.offset = aligned.offset();
-        this.sliceSize = gcd(size, slide);
+        this.geometry = SliceGeometry.of(definition);
+        this.size = geometry.size();
+        this.slide = geometry.slide();
+        this.sliceSize = geometry.sliceSize();
         this.sliceFunction = SliceFunction.of(definition.function());
     }
 
@@ -166,16 +164,8 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
 
     @Override
     protected void processElement(Object key, Object value, long timestamp) throws Exception {
-        long time;
-        if (eventTime) {
-            if (timestamp == Long.MIN_VALUE) {
-                assigner.assignWindows(value, timestamp, assignerContext); // throws: no timestamp
-            }
-            time = timestamp;
-        } else {
-            time = currentProcessingTime();
-        }
-        long lastStart = TimeWindow.getWindowStartWithOffset(time, offset, slide);
+        long time = elementTime(value, timestamp);
+        long lastStart = geometry.lastStart(time);
         if (lastStart + size <= time || isWindowLate(window(lastStart))) {
             handleSkippedRecord(value, timestamp); // in no window, or too late for every window
             return;
@@ -183,7 +173,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         Slice slice = sliceOf(key, time);
         slice.dirty = true;
         long watermark = currentWatermark();
-        long firstStart = lastStart - (lastStart - (time - size + 1)) / slide * slide;
+        long firstStart = geometry.firstStart(time, lastStart);
         if (eventTime && firstStart + size - 1 > watermark) {
             // on time (no window of the record fired yet): batch the update
             if (slice != batchSlice) {
@@ -248,7 +238,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     }
 
     private Slice sliceOf(Object key, long time) {
-        long start = TimeWindow.getWindowStartWithOffset(time, offset, sliceSize);
+        long start = geometry.sliceStart(time);
         Slice slice = recent;
         if (slice == null || slice.start != start) {
             slice = slices.get(start);
@@ -327,7 +317,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         }
         if (after >= Long.MIN_VALUE + reach && after - reach >= start) {
             // the first start whose trigger time is after 'after'
-            start = TimeWindow.getWindowStartWithOffset(after - reach, offset, slide) + slide;
+            start = geometry.lastStart(after - reach) + slide;
         }
         while (start <= upTo - reach) {
             Long next = slices.ceilingKey(start);
@@ -414,7 +404,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         while (!slices.isEmpty()) {
             Map.Entry<Long, Slice> first = slices.firstEntry();
             // the last window containing a slice is the latest one starting at or before it
-            TimeWindow last = window(TimeWindow.getWindowStartWithOffset(first.getKey(), offset, slide));
+            TimeWindow last = window(geometry.lastStart(first.getKey()));
             if (cleanupTime(last) > time) {
                 return;
             }
@@ -437,7 +427,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         try {
             flush();
             for (Slice slice : droppedMirrored) {
-                TimeWindow namespace = new TimeWindow(slice.start, slice.start + sliceSize);
+                TimeWindow namespace = geometry.slice(slice.start);
                 slice.table.forEach((key, partial) -> {
                     keyedState.setCurrentKey(key);
                     mirror.clear(namespace);
@@ -446,7 +436,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
             droppedMirrored.clear();
             for (Slice slice : slices.values()) {
                 if (slice.dirty || !slice.mirrored) {
-                    TimeWindow namespace = new TimeWindow(slice.start, slice.start + sliceSize);
+                    TimeWindow namespace = geometry.slice(slice.start);
                     slice.table.forEach((key, partial) -> {
                         keyedState.setCurrentKey(key);
                         mirror.put(namespace, partial);
@@ -463,22 +453,14 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     }
 
     private long firstWindowContaining(long time) {
-        long lastStart = TimeWindow.getWindowStartWithOffset(time, offset, slide);
+        long lastStart = geometry.lastStart(time);
         return lastStart - (lastStart - (time - size + 1)) / slide * slide;
     }
 
     private TimeWindow window(long start) {
-        return new TimeWindow(start, start + size);
+        return geometry.window(start);
     }
 
-    private static long gcd(long a, long b) {
-        while (b != 0) {
-            long t = a % b;
-            a = b;
-            b = t;
-        }
-        return a;
-    }
 
     /** One slice: its start and table; {@code dirty}: changed since the last checkpoint. */
     private static final class Slice {

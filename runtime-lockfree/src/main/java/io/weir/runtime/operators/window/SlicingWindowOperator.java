@@ -5,7 +5,6 @@ import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.windowing.TimeWindow;
 import io.weir.api.windowing.Window;
-import io.weir.api.windowing.assigners.AlignedWindowAssigner;
 import io.weir.runtime.state.NamespacedState;
 
 /**
@@ -35,9 +34,9 @@ public final class SlicingWindowOperator extends AbstractWindowOperator {
     /** The name of the per-slice partial aggregate state. */
     static final String SLICES_STATE = "window-slices";
 
+    private final SliceGeometry geometry;
     private final long size;
     private final long slide;
-    private final long offset;
     private final long sliceSize;
     private final SliceFunction sliceFunction;
     private NamespacedState<Window, ValueState<Object>> slices;
@@ -47,11 +46,10 @@ public final class SlicingWindowOperator extends AbstractWindowOperator {
         if (!WindowOperators.canSlice(definition)) {
             throw new IllegalArgumentException("windows cannot be sliced: " + definition.describe());
         }
-        AlignedWindowAssigner<?> aligned = (AlignedWindowAssigner<?>) (Object) definition.assigner();
-        this.size = aligned.size();
-        this.slide = aligned.slide();
-        this.offset = aligned.offset();
-        this.sliceSize = gcd(size, slide);
+        this.geometry = SliceGeometry.of(definition);
+        this.size = geometry.size();
+        this.slide = geometry.slide();
+        this.sliceSize = geometry.sliceSize();
         this.sliceFunction = SliceFunction.of(definition.function());
     }
 
@@ -68,23 +66,15 @@ public final class SlicingWindowOperator extends AbstractWindowOperator {
 
     @Override
     protected void processElement(Object key, Object value, long timestamp) throws Exception {
-        long time;
-        if (eventTime) {
-            if (timestamp == Long.MIN_VALUE) {
-                assigner.assignWindows(value, timestamp, assignerContext); // throws: no timestamp
-            }
-            time = timestamp;
-        } else {
-            time = currentProcessingTime();
-        }
-        long lastStart = TimeWindow.getWindowStartWithOffset(time, offset, slide);
+        long time = elementTime(value, timestamp);
+        long lastStart = geometry.lastStart(time);
         if (lastStart + size <= time || isWindowLate(window(lastStart))) {
             handleSkippedRecord(value, timestamp); // in no window, or too late for every window
             return;
         }
         addToSlice(time, value);
         // the windows of the record start at firstStart, firstStart + slide, ..., lastStart
-        long firstStart = lastStart - (lastStart - (time - size + 1)) / slide * slide;
+        long firstStart = geometry.firstStart(time, lastStart);
         long pendingFrom = firstStart;
         long watermark = currentWatermark();
         if (eventTime && firstStart + size - 1 <= watermark) {
@@ -142,8 +132,8 @@ public final class SlicingWindowOperator extends AbstractWindowOperator {
     }
 
     private void addToSlice(long time, Object value) throws Exception {
-        long start = TimeWindow.getWindowStartWithOffset(time, offset, sliceSize);
-        slices.setNamespace(new TimeWindow(start, start + sliceSize));
+        long start = geometry.sliceStart(time);
+        slices.setNamespace(geometry.slice(start));
         ValueState<Object> slice = slices.state();
         slice.update(sliceFunction.add(slice.value(), value));
     }
@@ -153,7 +143,7 @@ public final class SlicingWindowOperator extends AbstractWindowOperator {
         Object accumulator = null;
         boolean any = false;
         for (long start = window.start(); start < window.end(); start += sliceSize) {
-            slices.setNamespace(new TimeWindow(start, start + sliceSize));
+            slices.setNamespace(geometry.slice(start));
             Object partial = slices.state().value();
             if (partial != null) {
                 accumulator = sliceFunction.combine(accumulator, partial);
@@ -165,7 +155,7 @@ public final class SlicingWindowOperator extends AbstractWindowOperator {
 
     private boolean hasData(TimeWindow window) {
         for (long start = window.end() - sliceSize; start >= window.start(); start -= sliceSize) {
-            slices.setNamespace(new TimeWindow(start, start + sliceSize));
+            slices.setNamespace(geometry.slice(start));
             if (slices.state().value() != null) {
                 return true;
             }
@@ -177,21 +167,13 @@ public final class SlicingWindowOperator extends AbstractWindowOperator {
     private void dropLastSlices(TimeWindow window) {
         long end = window.start() + Math.min(slide, size);
         for (long start = window.start(); start < end; start += sliceSize) {
-            slices.setNamespace(new TimeWindow(start, start + sliceSize));
+            slices.setNamespace(geometry.slice(start));
             slices.state().clear();
         }
     }
 
     private TimeWindow window(long start) {
-        return new TimeWindow(start, start + size);
+        return geometry.window(start);
     }
 
-    private static long gcd(long a, long b) {
-        while (b != 0) {
-            long t = a % b;
-            a = b;
-            b = t;
-        }
-        return a;
-    }
 }
