@@ -62,9 +62,6 @@ public class TimerServiceBenchmark {
     static final int BATCH = 10_000;
     static final int SPAN_MS = 100;
 
-    @Param({"heap", "rocksdb"})
-    public String backend;
-
     @Param({"10000"})
     public int keys;
 
@@ -72,10 +69,6 @@ public class TimerServiceBenchmark {
     private long[] offsets;
     private long base;
     private long fired;
-
-    private Path local;
-    private KeyedStateManager state;
-    private InternalTimerService<VoidNamespace> timers;
 
     private final PriorityQueue<Timer> queue = new PriorityQueue<>(Comparator.comparingLong(Timer::time));
     private final HashSet<Timer> pending = new HashSet<>();
@@ -85,7 +78,7 @@ public class TimerServiceBenchmark {
     }
 
     @Setup(Level.Trial)
-    public void setUp() throws Exception {
+    public void setUp() {
         SplittableRandom random = new SplittableRandom(7);
         keySequence = new Long[BATCH];
         offsets = new long[BATCH];
@@ -93,40 +86,56 @@ public class TimerServiceBenchmark {
             keySequence[i] = (long) random.nextInt(keys);
             offsets[i] = random.nextInt(SPAN_MS);
         }
-        local = Files.createTempDirectory("weir-timer-bench");
-        Configuration configuration = new Configuration().set(StateOptions.STATE_BACKEND, backend)
-                .set(StateOptions.ROCKSDB_LOCAL_DIRECTORY, local.toString());
-        state = KeyedStateManager.create(configuration, new CodecRegistry(), "timers", 0, 1, 128, System::currentTimeMillis);
-        timers = state.timerService("bench", VoidNamespace.CODEC, new Triggerable<>() {
-            @Override
-            public void onEventTime(InternalTimer<VoidNamespace> timer) {
-                fired++;
-            }
-
-            @Override
-            public void onProcessingTime(InternalTimer<VoidNamespace> timer) {
-            }
-        });
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-        state.close();
-        try (var walk = Files.walk(local)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    /** The runtime's timer service over one state backend (a separate state, so the baseline runs once). */
+    @State(Scope.Thread)
+    public static class Service {
+        @Param({"heap", "rocksdb"})
+        public String backend;
+
+        long fired;
+        private Path local;
+        KeyedStateManager state;
+        InternalTimerService<VoidNamespace> timers;
+
+        @Setup(Level.Trial)
+        public void setUp() throws Exception {
+            local = Files.createTempDirectory("weir-timer-bench");
+            Configuration configuration = new Configuration().set(StateOptions.STATE_BACKEND, backend)
+                    .set(StateOptions.ROCKSDB_LOCAL_DIRECTORY, local.toString());
+            state = KeyedStateManager.create(configuration, new CodecRegistry(), "timers", 0, 1, 128, System::currentTimeMillis);
+            timers = state.timerService("bench", VoidNamespace.CODEC, new Triggerable<>() {
+                @Override
+                public void onEventTime(InternalTimer<VoidNamespace> timer) {
+                    fired++;
+                }
+
+                @Override
+                public void onProcessingTime(InternalTimer<VoidNamespace> timer) {
+                }
+            });
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws Exception {
+            state.close();
+            try (var walk = Files.walk(local)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public long weir() {
+    public long weir(Service service) {
         for (int i = 0; i < BATCH; i++) {
-            state.setCurrentKey(keySequence[i]);
-            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, base + offsets[i]);
+            service.state.setCurrentKey(keySequence[i]);
+            service.timers.registerEventTimeTimer(VoidNamespace.INSTANCE, base + offsets[i]);
         }
         base += SPAN_MS;
-        state.advanceWatermark(base - 1);
-        return fired;
+        service.state.advanceWatermark(base - 1);
+        return service.fired;
     }
 
     @Benchmark
@@ -147,7 +156,7 @@ public class TimerServiceBenchmark {
         return fired;
     }
 
-    /** Timers fired so far (for the smoke test). */
+    /** Timers the baseline fired so far (for the smoke test). */
     long fired() {
         return fired;
     }
