@@ -207,16 +207,26 @@ public abstract class AbstractWindowOperator extends StreamOperator implements K
      * ({@code Long.MAX_VALUE} on overflow: never), {@code maxTimestamp} in processing time.
      */
     protected final long cleanupTime(Window window) {
+        return cleanupTime(window.maxTimestamp());
+    }
+
+    /** {@link #cleanupTime(Window)} of a window whose last millisecond is {@code maxTimestamp} (no window object needed). */
+    protected final long cleanupTime(long maxTimestamp) {
         if (eventTime) {
-            long cleanupTime = window.maxTimestamp() + allowedLateness;
-            return cleanupTime >= window.maxTimestamp() ? cleanupTime : Long.MAX_VALUE;
+            long cleanupTime = maxTimestamp + allowedLateness;
+            return cleanupTime >= maxTimestamp ? cleanupTime : Long.MAX_VALUE;
         }
-        return window.maxTimestamp();
+        return maxTimestamp;
     }
 
     /** An event-time window whose cleanup time the watermark reached takes no more records. */
     protected final boolean isWindowLate(Window window) {
-        return eventTime && cleanupTime(window) <= currentWatermark();
+        return isWindowLate(window.maxTimestamp());
+    }
+
+    /** {@link #isWindowLate(Window)} by the window's last millisecond, for per-record checks that allocate nothing. */
+    protected final boolean isWindowLate(long maxTimestamp) {
+        return eventTime && cleanupTime(maxTimestamp) <= currentWatermark();
     }
 
     /** A record is late when its timestamp plus the allowed lateness is at or behind the watermark. */

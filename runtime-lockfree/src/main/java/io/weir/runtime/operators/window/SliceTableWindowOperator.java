@@ -166,7 +166,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     protected void processElement(Object key, Object value, long timestamp) throws Exception {
         long time = elementTime(value, timestamp);
         long lastStart = geometry.lastStart(time);
-        if (lastStart + size <= time || isWindowLate(window(lastStart))) {
+        if (lastStart + size <= time || isWindowLate(lastStart + size - 1)) {
             handleSkippedRecord(value, timestamp); // in no window, or too late for every window
             return;
         }
@@ -195,11 +195,10 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
             long latestPast = lastStart + size - 1 <= watermark
                     ? lastStart : lastStart - Math.ceilDiv(lastStart - (watermark - size + 1), slide) * slide;
             for (long start = latestPast; start >= firstStart; start -= slide) {
-                TimeWindow window = window(start);
-                if (isWindowLate(window)) {
+                if (isWindowLate(start + size - 1)) {
                     break;
                 }
-                emitFor(key, window, resultOf(key, start));
+                emitFor(key, window(start), resultOf(key, start));
             }
         }
     }
@@ -404,8 +403,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         while (!slices.isEmpty()) {
             Map.Entry<Long, Slice> first = slices.firstEntry();
             // the last window containing a slice is the latest one starting at or before it
-            TimeWindow last = window(geometry.lastStart(first.getKey()));
-            if (cleanupTime(last) > time) {
+            if (cleanupTime(geometry.lastStart(first.getKey()) + size - 1) > time) {
                 return;
             }
             Slice slice = first.getValue();

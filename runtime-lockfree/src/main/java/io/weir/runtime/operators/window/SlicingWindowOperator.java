@@ -68,7 +68,7 @@ public final class SlicingWindowOperator extends AbstractWindowOperator {
     protected void processElement(Object key, Object value, long timestamp) throws Exception {
         long time = elementTime(value, timestamp);
         long lastStart = geometry.lastStart(time);
-        if (lastStart + size <= time || isWindowLate(window(lastStart))) {
+        if (lastStart + size <= time || isWindowLate(lastStart + size - 1)) {
             handleSkippedRecord(value, timestamp); // in no window, or too late for every window
             return;
         }
