@@ -1,11 +1,7 @@
-package io.weir.state.heap;
+package io.weir.spi.state;
 
+import io.weir.api.annotation.Evolving;
 import io.weir.api.codec.Codec;
-import io.weir.spi.state.ListStoreSpec;
-import io.weir.spi.state.MapStoreSpec;
-import io.weir.spi.state.StoreSpec;
-import io.weir.spi.state.TimerStoreSpec;
-import io.weir.spi.state.ValueStoreSpec;
 
 import java.lang.reflect.RecordComponent;
 import java.util.StringJoiner;
@@ -14,7 +10,7 @@ import java.util.StringJoiner;
  * A description of a store's codecs that is stable across JVMs, written into snapshots so that a
  * restore notices a state whose types changed (a {@code Long} value store declared again with
  * {@code Double} values decodes without error into nonsense). Conservative, so that an unchanged job
- * always matches:
+ * always matches (every state backend describes its stores with it, so that all describe a store alike):
  * <ul>
  *   <li>a codec that is a record (such as the runtime's TTL wrapper): its class and its component codecs;</li>
  *   <li>a codec of the API's ({@code io.weir.api.codec}) that describes itself ({@code RecordCodec[com.x.Order]}),
@@ -23,7 +19,8 @@ import java.util.StringJoiner;
  *   <li>any other codec: its class name ({@code io.weir.api.codec.BuiltInCodecs$LongCodec}).</li>
  * </ul>
  */
-final class CodecSignature {
+@Evolving
+public final class CodecSignature {
     private static final String API_PACKAGE = "io.weir.api.codec";
     private static final int MAX_DEPTH = 6;
 
@@ -31,7 +28,7 @@ final class CodecSignature {
     }
 
     /** The signature of every codec of {@code spec}. */
-    static String of(StoreSpec spec) {
+    public static String of(StoreSpec spec) {
         return switch (spec) {
             case ValueStoreSpec<?, ?> v -> "namespace=" + of(v.namespaceCodec()) + " value=" + of(v.valueCodec());
             case ListStoreSpec<?, ?> l -> "namespace=" + of(l.namespaceCodec()) + " element=" + of(l.elementCodec());
@@ -42,7 +39,7 @@ final class CodecSignature {
     }
 
     /** The signature of one codec. */
-    static String of(Codec<?> codec) {
+    public static String of(Codec<?> codec) {
         return describe(codec, 0);
     }
 

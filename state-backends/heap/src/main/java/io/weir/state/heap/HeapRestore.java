@@ -1,5 +1,6 @@
 package io.weir.state.heap;
 
+import io.weir.spi.state.CodecSignature;
 import io.weir.api.codec.ByteArrayCodecInput;
 import io.weir.spi.state.KeyGroupRange;
 import io.weir.spi.state.KeyedStateHandle;

@@ -1,5 +1,6 @@
 package io.weir.state.heap;
 
+import io.weir.spi.state.CodecSignature;
 import io.weir.api.codec.ByteArrayCodecOutput;
 import io.weir.api.codec.Codec;
 import io.weir.api.codec.CodecRegistry;

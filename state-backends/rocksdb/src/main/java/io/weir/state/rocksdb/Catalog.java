@@ -1,5 +1,6 @@
 package io.weir.state.rocksdb;
 
+import io.weir.spi.state.CodecSignature;
 import io.weir.api.codec.ByteArrayCodecInput;
 import io.weir.api.codec.ByteArrayCodecOutput;
 import io.weir.spi.state.StoreSpec;
