@@ -4,8 +4,6 @@ import io.weir.connectors.datagen.NexmarkEvent.Auction;
 import io.weir.connectors.datagen.NexmarkEvent.Bid;
 import io.weir.connectors.datagen.NexmarkEvent.Person;
 
-import java.util.List;
-
 /**
  * Nexmark events as a pure function of {@code (seed, index)}. In each block of {@value #BLOCK} events,
  * offset 0 is a person, offsets 1 to 3 auctions and offsets 4 to 49 bids (1 : 3 : 46, as the Nexmark
@@ -26,13 +24,26 @@ public record NexmarkGenerator(long seed, EventTime eventTime) implements Indexe
     /** How many of the most recent auctions and persons bids choose from. */
     static final int HOT = 100;
     private static final long AUCTION_LENGTH_MS = 10_000;
-    private static final List<String> FIRST = List.of("Peter", "Paul", "Luke", "John", "Saul", "Vicky", "Kate", "Julie",
-            "Sarah", "Deiter", "Walter");
-    private static final List<String> LAST = List.of("Shultz", "Abrams", "Spencer", "White", "Bartels", "Walton",
-            "Smith", "Jones", "Noris");
-    private static final List<String> CITIES = List.of("Phoenix", "Los Angeles", "San Francisco", "Boise", "Portland",
-            "Bend", "Redmond", "Seattle", "Kent", "Cheyenne");
-    private static final List<String> STATES = List.of("AZ", "CA", "ID", "OR", "WA", "WY");
+    private static final String[] FIRST = {"Peter", "Paul", "Luke", "John", "Saul", "Vicky", "Kate", "Julie",
+            "Sarah", "Deiter", "Walter"};
+    private static final String[] LAST = {"Shultz", "Abrams", "Spencer", "White", "Bartels", "Walton",
+            "Smith", "Jones", "Noris"};
+    private static final String[] CITIES = {"Phoenix", "Los Angeles", "San Francisco", "Boise", "Portland",
+            "Bend", "Redmond", "Seattle", "Kent", "Cheyenne"};
+    private static final String[] STATES = {"AZ", "CA", "ID", "OR", "WA", "WY"};
+    /** {@code "first last"} for every pair, so that a person costs no concatenation of names. */
+    private static final String[][] NAMES = new String[FIRST.length][LAST.length];
+    /** {@code "first.last"} in lower case for every pair, the start of the e-mail address. */
+    private static final String[][] MAILS = new String[FIRST.length][LAST.length];
+
+    static {
+        for (int f = 0; f < FIRST.length; f++) {
+            for (int l = 0; l < LAST.length; l++) {
+                NAMES[f][l] = FIRST[f] + " " + LAST[l];
+                MAILS[f][l] = (FIRST[f] + "." + LAST[l]).toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+    }
 
     @Override
     public NexmarkEvent event(long index) {
@@ -41,10 +52,10 @@ public record NexmarkGenerator(long seed, EventTime eventTime) implements Indexe
         long h = Mix.hash(seed, index);
         long time = eventTime.timestamp(index, h);
         if (offset < PERSONS) {
-            String first = pick(FIRST, h, 0);
-            String last = pick(LAST, h, 1);
-            return new Person(block, first + " " + last, first.toLowerCase() + "." + last.toLowerCase() + block + "@example.com",
-                    pick(CITIES, h, 2), pick(STATES, h, 3), time);
+            int first = pick(FIRST.length, h, 0);
+            int last = pick(LAST.length, h, 1);
+            return new Person(block, NAMES[first][last], MAILS[first][last] + block + "@example.com",
+                    CITIES[pick(CITIES.length, h, 2)], STATES[pick(STATES.length, h, 3)], time);
         }
         long persons = block + 1;
         if (offset < PERSONS + AUCTIONS) {
@@ -72,7 +83,8 @@ public record NexmarkGenerator(long seed, EventTime eventTime) implements Indexe
         return count - 1 - Mix.below(Mix.draw(h, k), Math.min(count, HOT));
     }
 
-    private static String pick(List<String> values, long h, int k) {
-        return values.get((int) Mix.below(Mix.draw(h, k), values.size()));
+    /** An index in {@code [0, size)}: the {@code k}-th draw of the event's hash. */
+    private static int pick(int size, long h, int k) {
+        return (int) Mix.below(Mix.draw(h, k), size);
     }
 }
