@@ -17,10 +17,12 @@ import org.HdrHistogram.Recorder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,7 +139,11 @@ public final class NexmarkBench {
         long origin = latency ? start : t0;
 
         Histogram total = new Histogram(3);
-        List<Histogram> intervals = new ArrayList<>();
+        // the per-second histograms are kept encoded (a few hundred bytes each instead of a counts array of
+        // 100 kB or more) and the recorder's spare is recycled, so the harness adds almost nothing to the live heap
+        // that every young collection of a latency run copies
+        List<EncodedInterval> intervals = new ArrayList<>();
+        Histogram spare = null;
         List<ThroughputRow> rows = new ArrayList<>();
         long keptUp = 0;
         long judged = 0;
@@ -157,12 +163,11 @@ public final class NexmarkBench {
             }
             if (latency) {
                 long nowMillis = System.currentTimeMillis();
-                Histogram interval = recorder.getIntervalHistogram();
-                interval.setStartTimeStamp(intervalStartMillis);
-                interval.setEndTimeStamp(nowMillis);
+                Histogram interval = recorder.getIntervalHistogram(spare);
+                intervals.add(EncodedInterval.of(interval, intervalStartMillis, nowMillis));
                 intervalStartMillis = nowMillis;
-                intervals.add(interval);
                 total.add(interval);
+                spare = interval;
                 if (!done && schedule.dueBy(now) > warmupEvents) {
                     judged++;
                     long lag = schedule.dueBy(now) - emitted;
@@ -197,7 +202,23 @@ public final class NexmarkBench {
                 config.events() / seconds, cpu > 0 ? config.events() / (cpu / 1e9) : 0, percentiles,
                 latency ? (judged == 0 ? 1.0 : keptUp / (double) judged) : null, notes, progress.sunk(),
                 cpu > 0 ? cpu / 1e9 : null, List.of(loadStart, SystemInfo.loadAverage()), gc);
-        return new RunData(summary, total, intervals, rows);
+        return new RunData(summary, total, intervals.stream().map(EncodedInterval::decode).toList(), rows);
+    }
+
+    /** One second's latency histogram in HdrHistogram's compact encoding, with its start and end (epoch ms). */
+    private record EncodedInterval(byte[] encoded, long startMillis, long endMillis) {
+        static EncodedInterval of(Histogram interval, long startMillis, long endMillis) {
+            ByteBuffer buffer = ByteBuffer.allocate(interval.getNeededByteBufferCapacity());
+            interval.encodeIntoByteBuffer(buffer);
+            return new EncodedInterval(Arrays.copyOf(buffer.array(), buffer.position()), startMillis, endMillis);
+        }
+
+        Histogram decode() {
+            Histogram histogram = Histogram.decodeFromByteBuffer(ByteBuffer.wrap(encoded), 0);
+            histogram.setStartTimeStamp(startMillis);
+            histogram.setEndTimeStamp(endMillis);
+            return histogram;
+        }
     }
 
     /** Waits for the job to end or for {@code deadline}; {@code true} if it ended (a failure is thrown). */

@@ -52,6 +52,13 @@ class NexmarkBenchSmokeTest {
         assertThat(run.summary().latencyNanos().count()).isLessThanOrEqualTo(run.summary().sinkRecords());
         assertThat(run.summary().keptUpFraction()).isBetween(0.0, 1.0);
         assertThat(run.intervals()).isNotEmpty();
+        // the per-second histograms (kept encoded during the run) add up to the whole run's, value for value
+        org.HdrHistogram.Histogram sum = new org.HdrHistogram.Histogram(3);
+        run.intervals().forEach(interval -> {
+            assertThat(interval.getEndTimeStamp()).isGreaterThanOrEqualTo(interval.getStartTimeStamp());
+            sum.add(interval);
+        });
+        assertThat(sum).isEqualTo(run.latency());
         assertThat(run.throughput().stream().mapToLong(ThroughputRow::events).sum()).isEqualTo(40_000);
     }
 }
