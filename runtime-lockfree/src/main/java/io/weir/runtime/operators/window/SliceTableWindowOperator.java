@@ -188,7 +188,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
             return;
         }
         flush();
-        slice.table.put(key, sliceFunction.add(slice.table.get(key), value));
+        update(slice.table, key, value);
         if (eventTime && firstStart + size - 1 <= watermark) {
             // windows of the record that fired already (a late record within the lateness): fire them again
             // for this key, latest start first as the assigner lists them, up to the first one cleaned up
@@ -218,10 +218,22 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         SliceTable table = batchSlice.table;
         table.prefetch(batchKeys, count);
         for (int i = 0; i < count; i++) {
-            Object key = batchKeys[i];
-            table.put(key, sliceFunction.add(table.get(key), batchValues[i]));
+            update(table, batchKeys[i], batchValues[i]);
             batchKeys[i] = null;
             batchValues[i] = null;
+        }
+    }
+
+    /**
+     * Adds {@code value} to {@code key}'s partial. An aggregate that updated its (mutable) accumulator in place
+     * returns the instance it was given, which is still the table's: then the table is not written again (one
+     * hash probe instead of two). A {@code null} result still goes to {@link SliceTable#put}, which names it.
+     */
+    private void update(SliceTable table, Object key, Object value) throws Exception {
+        Object previous = table.get(key);
+        Object next = sliceFunction.add(previous, value);
+        if (next != previous || next == null) {
+            table.put(key, next);
         }
     }
 
