@@ -48,8 +48,10 @@ final class TargetsSection {
             h.append("</ul>\n");
         }
         h.append("<p>A ratio target is judged only on runs measured alike (same workload, events, parallelism, seed, "
-                + "checkpoint interval and, against Flink, event time); events/s are by wall time. The channel hand-off "
-                + "target (JMH) has no run folder and is not judged here.</p>\n");
+                + "checkpoint interval and, against Flink, event time); events/s are by wall time. Weir's throughput runs count "
+                + "from the job's submission after a warm-up run, the Flink runner's from its first event without one: use "
+                + "runs of tens of millions of events for a verdict worth quoting. The channel hand-off target (JMH) has "
+                + "no run folder and is not judged here.</p>\n");
     }
 
     private static String basis(TargetVerdict v) {
