@@ -76,11 +76,6 @@ public final class Targets {
         return new Evaluation(verdicts, none);
     }
 
-    /** {@link #evaluate(List)} of the runs' summaries. */
-    public static Evaluation evaluateRuns(List<LoadedRun> runs) {
-        return evaluate(runs.stream().map(LoadedRun::summary).toList());
-    }
-
     /**
      * The outcome of {@link #evaluate}.
      *
