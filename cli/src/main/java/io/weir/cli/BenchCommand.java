@@ -13,6 +13,7 @@ import io.weir.perf.report.LoadedRun;
 import io.weir.perf.report.RunData;
 import io.weir.perf.report.RunFolder;
 import io.weir.perf.report.RunSummary;
+import io.weir.perf.report.Targets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +33,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code weir bench <workload>}: runs a Nexmark workload on Weir in this JVM (perf-lab's
  * {@link NexmarkBench}), with a progress line, and writes its run folder and HTML report; {@code --vs flink}
- * runs it on Apache Flink too and overlays both. {@code weir bench compare} overlays existing run folders.
+ * runs it on Apache Flink too and overlays both. After the summary lines it prints the verdicts of the performance
+ * issue's targets that the run (or the pair) can judge ({@link Targets}). {@code weir bench compare} overlays existing run folders.
  * Exit codes: 0 done, 1 the run failed, 2 wrong command line or the Flink runner is missing.
  */
 @Command(name = "bench", sortOptions = false, subcommands = BenchCompareCommand.class,
@@ -174,11 +176,14 @@ final class BenchCommand implements Callable<Integer> {
         List<LoadedRun> runs = new ArrayList<>(List.of(RunFolder.read(weirFolder)));
         HtmlReport.write(weirFolder.resolve(RunFolder.REPORT), run.summary().label(), runs);
         printSummary(run.summary());
-        if (flink != null) {
+        if (flink == null) {
+            printTargets(runs);
+        } else {
             Path flinkFolder = folder.resolve("flink");
             cli.out().println("running the Flink runner: " + String.join(" ", flink.command(config, flinkFolder)));
-            cli.out().println("note: the Flink runner gets the workload, events, rate, parallelism and seed only; it uses its "
-                    + "own settings (checkpoints, state backend, ...), listed under config in its summary.json");
+            cli.out().println("note: the Flink runner gets the workload, events, rate, parallelism, checkpoint interval, seed "
+                    + "and event time; its other settings (state backend, buffer timeout, watermark interval, ...) are its own, "
+                    + "listed under config in its summary.json");
             try {
                 flink.run(config, flinkFolder);
                 LoadedRun flinkRun = RunFolder.read(flinkFolder);
@@ -189,6 +194,7 @@ final class BenchCommand implements Callable<Integer> {
                 return WeirCli.EXIT_FAILED;
             }
             HtmlReport.write(folder.resolve(RunFolder.REPORT), config.workload().id() + ": Weir vs Flink", runs);
+            printTargets(runs);
         }
         cli.out().println("run folder: " + folder.toAbsolutePath());
         cli.out().println("report: " + (flink == null ? weirFolder : folder).resolve(RunFolder.REPORT).toAbsolutePath());
@@ -246,6 +252,12 @@ final class BenchCommand implements Callable<Integer> {
                     ms(l.p50()), ms(l.p99()), ms(l.p999()), ms(l.p9999()), ms(l.max()), l.count(),
                     100 * (s.keptUpFraction() == null ? 0 : s.keptUpFraction()));
         }
+    }
+
+    /** The verdicts of the performance issue's targets on {@code runs} (docs/benchmarks/nexmark.md). */
+    private void printTargets(List<LoadedRun> runs) {
+        List<RunSummary> summaries = runs.stream().map(LoadedRun::summary).toList();
+        Targets.evaluate(summaries).lines(summaries).forEach(cli.out()::println);
     }
 
     private static String ms(long nanos) {

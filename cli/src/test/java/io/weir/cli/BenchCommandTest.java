@@ -48,7 +48,8 @@ class BenchCommandTest {
         assertThat(dir.resolve(RunFolder.HLOG)).exists();
         assertThat(dir.resolve(RunFolder.CSV)).exists();
         assertThat(dir.resolve(RunFolder.REPORT)).exists();
-        assertThat(out()).contains("weir q2 throughput p=2", "events/s", "run folder: " + dir.toAbsolutePath());
+        assertThat(out()).contains("weir q2 throughput p=2", "events/s", "run folder: " + dir.toAbsolutePath())
+                .contains("targets: none of the performance issue's targets applies to this run");
         assertThat(err()).contains("/ 20,000 events");
     }
 
@@ -102,6 +103,34 @@ class BenchCommandTest {
         assertThat(exit).as(err()).isZero();
         assertThat(report).content().contains("weir q0 throughput p=1 cooperative", "weir q0 throughput p=1 dedicated");
         assertThat(out()).contains("report: " + report.toAbsolutePath());
+    }
+
+    @Test
+    void shouldPrintTheTargetsThatARunCanJudgeAfterItsSummary() {
+        int exit = cli.execute("bench", "q1", "-n", "10k", "--warmup", "0", "-o", dir.toString());
+
+        assertThat(exit).as(err()).isZero();
+        String out = out();
+        assertThat(out).contains("targets (performance issue", "T1 no verdict: no Flink q1 throughput run",
+                "T2 no verdict: no generator run");
+        assertThat(out.indexOf("targets (")).isGreaterThan(out.indexOf("events/s")).isLessThan(out.indexOf("run folder:"));
+    }
+
+    @Test
+    void shouldJudgeTheGeneratorTargetWhenComparingQ1WithTheGenerator() {
+        assertThat(cli.execute("bench", "q1", "-n", "10k", "--warmup", "0", "-o", dir.resolve("q1").toString())).isZero();
+        assertThat(cli.execute("bench", "generator", "-n", "10k", "--warmup", "0", "-o", dir.resolve("gen").toString())).isZero();
+        out.reset();
+
+        int exit = cli.execute("bench", "compare", dir.resolve("q1").toString(), dir.resolve("gen").toString(), "-o",
+                dir.resolve("c.html").toString());
+
+        assertThat(exit).as(err()).isZero();
+        // met or missed depends on this machine's speed; that a verdict is given, and on which runs, does not
+        assertThat(out()).containsPattern("  T2 (MET|MISSED)( by [0-9.]+x)?: generator / q1 events/s [0-9.]+x \\(target <= 1.5x; ")
+                .contains("[#1 weir q1 throughput p=1", "vs #2 weir generator throughput p=1]")
+                .doesNotContain("T2 no verdict");
+        assertThat(dir.resolve("c.html")).content().contains("<h2>Targets</h2>", "<td class=\"l\">T2</td>");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.weir.api.config.ExecutionOptions;
 import io.weir.api.config.IdleStrategyKind;
 import io.weir.api.config.RecoveryOptions;
 import io.weir.api.config.StateOptions;
+import io.weir.connectors.datagen.EventTime;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -95,6 +96,15 @@ public record BenchConfig(Workload workload, long events, long rate, int paralle
         return configuration;
     }
 
+    /**
+     * The event time as the Flink runner's summary gives it ({@code start 1767225600000 ms, 1000 ns per event,
+     * out-of-orderness 0 ms, late fraction 0.0}), so that reports can check that two runs used the same.
+     */
+    static String eventTimeText(EventTime eventTime) {
+        return "start " + eventTime.startMillis() + " ms, " + eventTime.intervalNanos() + " ns per event, out-of-orderness "
+                + eventTime.outOfOrdernessMs() + " ms, late fraction " + eventTime.lateFraction();
+    }
+
     /** The settings as text, for the run's summary. */
     public Map<String, String> describe() {
         Map<String, String> map = new LinkedHashMap<>();
@@ -107,6 +117,7 @@ public record BenchConfig(Workload workload, long events, long rate, int paralle
         map.put("warmup", Long.toString(warmup));
         map.put("watermarks", "monotonous, emitted on every event that advances them");
         map.put("event-time-rate", Long.toString(rate > 0 ? rate : Schedule.DEFAULT_EVENT_TIME_RATE));
+        map.put("eventTime", eventTimeText(Schedule.eventTimeFor(rate)));
         options.forEach(map::put);
         if (options.containsKey(CheckpointOptions.CHECKPOINT_DIRECTORY.key())) {
             map.put(CheckpointOptions.CHECKPOINT_DIRECTORY.key(), options.get(CheckpointOptions.CHECKPOINT_DIRECTORY.key()));

@@ -1,5 +1,7 @@
 package io.weir.perf.nexmark;
 
+import io.weir.connectors.datagen.EventTime;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,8 @@ import java.util.stream.Stream;
  * ({@code docs/bench-run-format.md}):
  * <pre>
  *   &lt;java&gt; -cp &lt;flink-runner-classpath&gt; io.weir.perf.flink.FlinkBenchMain --workload q5 --events N --rate R
- *         --parallelism P --out &lt;dir&gt; --seed S
+ *         --parallelism P --checkpoint-interval-ms C --out &lt;dir&gt; --seed S --start-millis T0
+ *         --event-interval-ns I --out-of-orderness-ms 0 --late-fraction 0.0
  * </pre>
  * The runner is found through, in order: the given class path, {@code $WEIR_FLINK_CLASSPATH} (either may also be
  * {@code @<argument file>}), the argument file
@@ -99,16 +102,27 @@ public record FlinkRunner(Path java, List<String> jvmArgs) {
     public record Located(Optional<FlinkRunner> runner, String problem) {
     }
 
-    /** The child JVM's command line for {@code config}, writing its run folder into {@code out}. */
+    /**
+     * The child JVM's command line for {@code config}, writing its run folder into {@code out}: the workload, events,
+     * rate, parallelism, checkpoint interval and seed of {@code config}, and the event time of Weir's harness
+     * ({@link Schedule#eventTimeFor}: event 0's time, the interval between events, no disorder, no late events), so
+     * that both engines generate the same events with the same timestamps.
+     */
     public List<String> command(BenchConfig config, Path out) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         command.addAll(jvmArgs);
         command.add(MAIN_CLASS);
+        EventTime eventTime = Schedule.eventTimeFor(config.rate());
         command.addAll(List.of("--workload", config.workload().id(), "--events", Long.toString(config.events()),
                 "--rate", Long.toString(config.rate()), "--parallelism", Integer.toString(config.parallelism()),
-                "--out", out.toString(), "--seed", Long.toString(config.seed())));
+                "--checkpoint-interval-ms", Long.toString(config.checkpointInterval().toMillis()),
+                "--out", out.toString(), "--seed", Long.toString(config.seed()),
+                "--start-millis", Long.toString(eventTime.startMillis()),
+                "--event-interval-ns", Long.toString(eventTime.intervalNanos()),
+                "--out-of-orderness-ms", Long.toString(eventTime.outOfOrdernessMs()),
+                "--late-fraction", Double.toString(eventTime.lateFraction())));
         return command;
     }
 

@@ -11,8 +11,9 @@ import java.util.Locale;
 
 /**
  * A self-contained HTML report of one or more runs (inline SVG, no script, nothing fetched when it is viewed): a
- * table of the summaries, the latency by percentile (x: {@code 1/(1-p)} on a log scale, as HdrHistogram's plots;
- * y: latency on a log scale), and the throughput per second, the runs overlaid in one colour each.
+ * table of the summaries, a "Targets" table of the performance issue's targets that the runs can judge
+ * ({@link Targets}), the latency by percentile (x: {@code 1/(1-p)} on a log scale, as HdrHistogram's plots; y: latency
+ * on a log scale), and the throughput per second, the runs overlaid in one colour each.
  *
  * <h2>Thread safety</h2>
  * Stateless.
@@ -54,6 +55,7 @@ public final class HtmlReport {
                         + "td.l{text-align:left}svg{background:#fff;border:1px solid #ddd}.axis{font-size:11px;fill:#444}"
                         + "</style></head><body>\n<h1>").append(escape(title)).append("</h1>\n");
         table(h, runs);
+        TargetsSection.render(h, runs);
         h.append("<h2>Latency by percentile</h2>\n<p>From each result's closing event's intended emission time to the sink "
                 + "(free of coordinated omission). Both axes are logarithmic.</p>\n");
         latencyChart(h, runs);
@@ -222,7 +224,7 @@ public final class HtmlReport {
         }
     }
 
-    private static String colour(int i) {
+    static String colour(int i) {
         return COLOURS[i % COLOURS.length];
     }
 

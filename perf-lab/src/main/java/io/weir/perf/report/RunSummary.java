@@ -81,7 +81,8 @@ public record RunSummary(String engine, String engineVersion, String workload, S
                     b.append(' ').append(config.get(key));
                 }
             }
-            String interval = config.get("checkpoint.interval-ms");
+            // Weir's key, else the Flink runner's
+            String interval = config.getOrDefault("checkpoint.interval-ms", config.get("checkpointIntervalMs"));
             if (interval != null && !interval.equals("0")) {
                 b.append(" checkpoints ").append(interval).append(" ms");
             }

@@ -64,7 +64,25 @@ class FlinkRunnerTest {
         assertThat(FlinkRunner.onClasspath(JAVA, "/x.jar").command(config, dir)).containsExactly(JAVA.toString(),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", "/x.jar",
                 "io.weir.perf.flink.FlinkBenchMain", "--workload", "q5", "--events", "1000", "--rate", "0",
-                "--parallelism", "1", "--out", dir.toString(), "--seed", "42");
+                "--parallelism", "1", "--checkpoint-interval-ms", "0", "--out", dir.toString(), "--seed", "42",
+                "--start-millis", "1767225600000", "--event-interval-ns", "1000", "--out-of-orderness-ms", "0",
+                "--late-fraction", "0.0");
+    }
+
+    @Test
+    void shouldPassTheCheckpointIntervalRateAndEventTimeOfALatencyRun() {
+        BenchConfig config = new BenchConfig(Workload.Q1, 30_000_000, 700_000, 2, 7, "cooperative",
+                io.weir.api.config.IdleStrategyKind.BACKOFF, io.weir.api.config.ExchangeMode.OBJECT, "heap",
+                java.time.Duration.ofSeconds(1), 0, Map.of(), "");
+
+        java.util.List<String> command = FlinkRunner.onClasspath(JAVA, "/x.jar").command(config, dir);
+
+        String line = String.join(" ", command);
+        // 1e9 / 700,000 = 1428.57 ns: rounded as Weir's harness does (the runner's own default would truncate)
+        assertThat(line).contains("--rate 700000", "--parallelism 2", "--checkpoint-interval-ms 1000", "--seed 7",
+                "--events 30000000", "--event-interval-ns 1429", "--start-millis 1767225600000");
+        assertThat(config.describe()).containsEntry("eventTime",
+                "start 1767225600000 ms, 1429 ns per event, out-of-orderness 0 ms, late fraction 0.0");
     }
 
     @Test
@@ -79,5 +97,24 @@ class FlinkRunnerTest {
         assertThat(run.summary().engine()).isEqualTo("flink");
         assertThat(run.summary().workload()).isEqualTo("q1");
         assertThat(run.summary().events()).isEqualTo(1_234);
+    }
+
+    @Test
+    void shouldGiveTheRunnerWhatMakesBothRunsComparable() {
+        FlinkRunner runner = FlinkRunner.onClasspath(JAVA, System.getProperty("java.class.path"));
+        BenchConfig config = new BenchConfig(Workload.Q1, 4_321, 0, 2, 9, "cooperative",
+                io.weir.api.config.IdleStrategyKind.BACKOFF, io.weir.api.config.ExchangeMode.OBJECT, "heap",
+                java.time.Duration.ofMillis(500), 0, Map.of(), "");
+
+        runner.run(config, dir.resolve("flink"));
+
+        var flink = RunFolder.read(dir.resolve("flink")).summary();
+        assertThat(flink.config()).containsEntry("checkpointIntervalMs", "500").containsEntry("seed", "9")
+                .containsEntry("eventTime", config.describe().get("eventTime"));
+        // a Weir summary of the same configuration pairs with it for the q1 target
+        var weir = new io.weir.perf.report.RunSummary("weir", "1", "q1", "throughput", 4_321, 0, 2, config.describe(),
+                flink.machine(), flink.jvm(), flink.startedAt(), 1, 4e6, 4e6, null, null, "", null, null, null, null);
+        var evaluation = io.weir.perf.report.Targets.evaluate(java.util.List.of(weir, flink));
+        assertThat(evaluation.verdicts()).extracting(v -> v.target().id()).containsExactly("T1");
     }
 }

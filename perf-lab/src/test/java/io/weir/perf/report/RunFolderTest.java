@@ -116,6 +116,13 @@ class RunFolderTest {
     }
 
     @Test
+    void shouldLabelTheFlinkRunnersCheckpointInterval() {
+        RunSummary flink = TargetsTest.throughput("flink", "q1", 5e6, Map.of("checkpointIntervalMs", "500"));
+
+        assertThat(flink.label()).isEqualTo("flink q1 throughput p=1 checkpoints 500 ms");
+    }
+
+    @Test
     void shouldReadASummaryThatUsesWeirsExtraKeysDifferently() throws IOException {
         RunFolder.write(dir, sample("flink", 0, 0));
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(dir.resolve(RunFolder.SUMMARY).toFile());
