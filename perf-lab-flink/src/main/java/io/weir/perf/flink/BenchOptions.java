@@ -23,11 +23,13 @@ import java.util.Map;
  * @param bufferTimeoutMs    Flink's network buffer timeout, ms
  * @param watermarkIntervalMs Flink's periodic watermark interval, ms
  * @param q5Plan             how q5 counts bids per sliding window
+ * @param warmup             throughput mode: events of a warm-up job run first in the same JVM (so that its JIT
+ *                           is warm, as Weir's harness warms up its own), not measured; 0 for none
  */
 public record BenchOptions(Workload workload, long events, long rate, int parallelism, long checkpointInterval, Path out,
                            long seed, long startMillis, long eventIntervalNanos, long outOfOrdernessMs,
                            double lateFraction, long bufferTimeoutMs, long watermarkIntervalMs,
-                           NexmarkQueries.Q5Plan q5Plan) {
+                           NexmarkQueries.Q5Plan q5Plan, long warmup) {
     /** Event time of event 0 by default: 2026-01-01T00:00:00Z, as Weir's datagen source. */
     public static final long DEFAULT_START_MILLIS = 1_767_225_600_000L;
     /** Event time between events when unpaced: one million events per second of event time. */
@@ -40,6 +42,12 @@ public record BenchOptions(Workload workload, long events, long rate, int parall
         return rate > 0;
     }
 
+    /** The warm-up job's options: {@code warmup} events into {@code folder}, no warm-up of its own. */
+    public BenchOptions warmupRun(Path folder) {
+        return new BenchOptions(workload, warmup, rate, parallelism, checkpointInterval, folder, seed, startMillis,
+                eventIntervalNanos, outOfOrdernessMs, lateFraction, bufferTimeoutMs, watermarkIntervalMs, q5Plan, 0);
+    }
+
     /** The generator's event time. */
     public EventTime eventTime() {
         return new EventTime(startMillis, eventIntervalNanos, outOfOrdernessMs, lateFraction, LATE_DELAY_MS);
@@ -49,7 +57,8 @@ public record BenchOptions(Workload workload, long events, long rate, int parall
             + " [--rate R (events/s, 0 = as fast as possible)] [--parallelism P] [--checkpoint-interval-ms C (0 = off)]"
             + " --out DIR [--seed S] [--start-millis T] [--event-interval-ns I (default 1e9/R, or 1000 unpaced)]"
             + " [--out-of-orderness-ms B] [--late-fraction F] [--buffer-timeout-ms T (default 1 paced, 100 unpaced)]"
-            + " [--watermark-interval-ms W (default 1 paced, 200 unpaced)] [--q5-plan sliced|sliding-windows]";
+            + " [--watermark-interval-ms W (default 1 paced, 200 unpaced)] [--q5-plan sliced|sliding-windows]"
+            + " [--warmup N (throughput mode: events of an unmeasured warm-up job first; default 0)]";
 
     /** Parses {@code args}; an {@link IllegalArgumentException} names the option at fault. */
     public static BenchOptions parse(String... args) {
@@ -77,6 +86,7 @@ public record BenchOptions(Workload workload, long events, long rate, int parall
         long bufferTimeout = number(values, "buffer-timeout-ms", rate > 0 ? 1 : 100);
         long watermarkInterval = positive(values, "watermark-interval-ms", number(values, "watermark-interval-ms",
                 rate > 0 ? 1 : 200));
+        long warmup = number(values, "warmup", 0);
         String plan = values.getOrDefault("q5-plan", "sliced");
         NexmarkQueries.Q5Plan q5Plan;
         if (plan.equals("sliced")) {
@@ -86,18 +96,18 @@ public record BenchOptions(Workload workload, long events, long rate, int parall
         } else {
             throw new IllegalArgumentException("--q5-plan: expected sliced or sliding-windows, not '" + plan + "'");
         }
-        if (rate < 0 || checkpoint < 0 || bound < 0 || interval < 0 || bufferTimeout < 0) {
+        if (rate < 0 || checkpoint < 0 || bound < 0 || interval < 0 || bufferTimeout < 0 || warmup < 0) {
             throw new IllegalArgumentException("--rate, --checkpoint-interval-ms, --out-of-orderness-ms,"
-                    + " --event-interval-ns and --buffer-timeout-ms must be >= 0");
+                    + " --event-interval-ns, --buffer-timeout-ms and --warmup must be >= 0");
         }
         values.keySet().removeAll(java.util.Set.of("workload", "events", "rate", "parallelism", "checkpoint-interval-ms",
                 "out", "seed", "start-millis", "event-interval-ns", "out-of-orderness-ms", "late-fraction",
-                "buffer-timeout-ms", "watermark-interval-ms", "q5-plan"));
+                "buffer-timeout-ms", "watermark-interval-ms", "q5-plan", "warmup"));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) --" + String.join(", --", values.keySet()) + "\n" + USAGE);
         }
         var options = new BenchOptions(workload, events, rate, parallelism, checkpoint, out, seed, start, interval, bound,
-                late, bufferTimeout, watermarkInterval, q5Plan);
+                late, bufferTimeout, watermarkInterval, q5Plan, warmup);
         options.eventTime();
         return options;
     }

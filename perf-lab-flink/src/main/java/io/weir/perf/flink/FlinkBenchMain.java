@@ -65,6 +65,17 @@ public final class FlinkBenchMain {
 
     /** Runs {@code options} and writes its folder; progress lines go to {@code progress}. */
     public static RunResult run(BenchOptions options, PrintStream progress) throws Exception {
+        if (!options.latencyMode() && options.warmup() > 0) {
+            // an unmeasured job first, in this JVM, so that the measured one runs compiled code (Weir's harness
+            // warms up the same way); its folder is thrown away
+            Path folder = Files.createTempDirectory("weir-flink-warmup");
+            try {
+                progress.println("flink bench: warm-up, " + options.warmup() + " events");
+                run(options.warmupRun(folder), progress);
+            } finally {
+                deleteRecursively(folder);
+            }
+        }
         Files.createDirectories(options.out());
         Instant startedAt = Instant.now();
         Probe.start(options.events(), options.rate(), options.latencyMode() ? watermarkIndex(options) : null);
@@ -195,6 +206,7 @@ public final class FlinkBenchMain {
                 + " pollNext" + (options.latencyMode() ? ", paced to " + options.rate() + " events/s" : ", unpaced"));
         config.put("watermarks", "bounded out-of-orderness " + options.outOfOrdernessMs() + " ms (watermark = max - bound - 1)");
         config.put("seed", Long.toString(options.seed()));
+        config.put("warmup", options.latencyMode() ? "0" : Long.toString(options.warmup()));
         config.put("eventTime", "start " + options.startMillis() + " ms, " + options.eventIntervalNanos()
                 + " ns per event, out-of-orderness " + options.outOfOrdernessMs() + " ms, late fraction "
                 + options.lateFraction());

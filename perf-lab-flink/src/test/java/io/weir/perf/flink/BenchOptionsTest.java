@@ -35,4 +35,10 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("--workload", "q1", "--events", "lots", "--out", "x"))
                 .hasMessageContaining("--events: not a whole number: 'lots'");
     }
+
+    @Test
+    void shouldNameANegativeWarmUp() {
+        assertThatThrownBy(() -> BenchOptions.parse("--workload", "q1", "--events", "1", "--out", "x", "--warmup", "-1"))
+                .hasMessageContaining("--warmup");
+    }
 }

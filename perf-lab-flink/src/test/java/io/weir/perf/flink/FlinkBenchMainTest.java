@@ -52,6 +52,27 @@ class FlinkBenchMainTest {
     }
 
     @Test
+    void shouldRunAnUnmeasuredWarmUpJobFirst() throws Exception {
+        Path out = dir.resolve("warm");
+        var options = BenchOptions.parse("--workload", "q1", "--events", "20000", "--warmup", "30000",
+                "--out", out.toString());
+        var progress = new ByteArrayOutputStream();
+
+        var result = FlinkBenchMain.run(options, new PrintStream(progress, true));
+
+        assertThat(progress.toString()).contains("warm-up, 30000 events");
+        assertThat(result.events()).isEqualTo(20_000); // the measured job's events only
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("events").asLong()).isEqualTo(20_000);
+        assertThat(summary.get("config").get("warmup").asText()).isEqualTo("30000");
+        List<String> csv = Files.readAllLines(out.resolve("throughput.csv"));
+        assertThat(csv.stream().skip(1).mapToLong(line -> Long.parseLong(line.split(",")[1])).sum()).isEqualTo(20_000);
+        try (var left = Files.list(dir)) {
+            assertThat(left).containsExactly(out); // the warm-up's folder is gone
+        }
+    }
+
+    @Test
     void shouldMeasureLatencyAtAFixedRateWithCheckpoints() throws Exception {
         Path out = dir.resolve("latency");
         var options = BenchOptions.parse("--workload", "tumbling-count", "--events", "60000", "--rate", "50000",

@@ -66,7 +66,7 @@ class FlinkRunnerTest {
                 "io.weir.perf.flink.FlinkBenchMain", "--workload", "q5", "--events", "1000", "--rate", "0",
                 "--parallelism", "1", "--checkpoint-interval-ms", "0", "--out", dir.toString(), "--seed", "42",
                 "--start-millis", "1767225600000", "--event-interval-ns", "1000", "--out-of-orderness-ms", "0",
-                "--late-fraction", "0.0");
+                "--late-fraction", "0.0", "--warmup", Long.toString(config.warmup()));
     }
 
     @Test
@@ -81,6 +81,7 @@ class FlinkRunnerTest {
         // 1e9 / 700,000 = 1428.57 ns: rounded as Weir's harness does (the runner's own default would truncate)
         assertThat(line).contains("--rate 700000", "--parallelism 2", "--checkpoint-interval-ms 1000", "--seed 7",
                 "--events 30000000", "--event-interval-ns 1429", "--start-millis 1767225600000");
+        assertThat(command).doesNotContain("--warmup"); // a latency run's warm-up is measured time, not a job
         assertThat(config.describe()).containsEntry("eventTime",
                 "start 1767225600000 ms, 1429 ns per event, out-of-orderness 0 ms, late fraction 0.0");
     }
