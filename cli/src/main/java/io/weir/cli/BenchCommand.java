@@ -155,13 +155,16 @@ final class BenchCommand implements Callable<Integer> {
         }
         Path folder = out != null ? out : weirHome().resolve("target").resolve("bench").resolve(folderName(config));
         Path weirFolder = flink == null ? folder : folder.resolve("weir");
-        cli.out().printf(Locale.ROOT, "weir bench %s: %s, %,d events%s, p=%d, %s%n", config.workload().id(), config.mode(),
-                config.events(), config.latencyMode() ? String.format(Locale.ROOT, " at %,d/s", config.rate()) : "",
-                config.parallelism(), config.describe());
+        boolean bare = workloadName.equalsIgnoreCase(GeneratorRate.WORKLOAD);
+        cli.out().printf(Locale.ROOT, "weir bench %s: %s, %,d events%s, p=%d, %s%n",
+                bare ? GeneratorRate.WORKLOAD : config.workload().id(), config.mode(), config.events(),
+                config.latencyMode() ? String.format(Locale.ROOT, " at %,d/s", config.rate()) : "", config.parallelism(),
+                bare ? "{threads=" + config.parallelism() + ", seed=" + config.seed() + ", the generator alone, no engine}"
+                        : config.describe());
         RunData run;
         ProgressLine progress = new ProgressLine(cli.err(), System.console() != null);
         try {
-            run = workloadName.equalsIgnoreCase(GeneratorRate.WORKLOAD) ? GeneratorRate.run(config, progress::update)
+            run = bare ? GeneratorRate.run(config, progress::update)
                     : NexmarkBench.run(config, progress::update);
         } catch (RuntimeException e) {
             progress.end();
