@@ -16,67 +16,34 @@ import io.weir.perf.nexmark.Results.HotItem;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The window functions of the Nexmark queries. Accumulators are mutable and owned by the window operator. */
+/** The window functions of the Nexmark queries: the same accumulators as the Flink runner's (perf-lab-flink). */
 final class Aggregates {
     private Aggregates() {
     }
 
-    /** A mutable count (an accumulator; {@link #CODEC} stores it in state and checkpoints). */
-    static final class Count {
-        long value;
-
+    /**
+     * Counts records, with a {@code Long} accumulator as the Flink runner's count (so both engines run the same
+     * program; Weir's slice tables then keep counts unboxed, and counts below 128 are cached boxes).
+     */
+    static final class CountBids implements AggregateFunction<Bid, Long, Long> {
         @Override
-        public boolean equals(Object o) {
-            return o instanceof Count c && c.value == value;
+        public Long createAccumulator() {
+            return 0L;
         }
 
         @Override
-        public int hashCode() {
-            return Long.hashCode(value);
-        }
-
-        static final Codec<Count> CODEC = new Codec<>() {
-            @Override
-            public void encode(Count count, CodecOutput out) {
-                out.writeLong(count.value);
-            }
-
-            @Override
-            public Count decode(CodecInput in) {
-                Count count = new Count();
-                count.value = in.readLong();
-                return count;
-            }
-
-            @Override
-            public int fixedSize() {
-                return Long.BYTES;
-            }
-        };
-    }
-
-    /** Counts records. */
-    static final class CountBids implements AggregateFunction<Bid, Count, Long> {
-        @Override
-        public Count createAccumulator() {
-            return new Count();
+        public Long add(Bid value, Long accumulator) {
+            return accumulator + 1;
         }
 
         @Override
-        public Count add(Bid value, Count accumulator) {
-            accumulator.value++;
+        public Long getResult(Long accumulator) {
             return accumulator;
         }
 
         @Override
-        public Long getResult(Count accumulator) {
-            return accumulator.value;
-        }
-
-        @Override
-        public Count merge(Count a, Count b) {
-            a.value += b.value;
-            return a;
+        public Long merge(Long a, Long b) {
+            return a + b;
         }
     }
 

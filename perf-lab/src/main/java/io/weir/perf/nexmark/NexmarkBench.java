@@ -97,7 +97,6 @@ public final class NexmarkBench {
     /** The environment of a run. */
     static StreamEnvironment environment(BenchConfig config) {
         StreamEnvironment env = StreamEnvironment.create(config.toConfiguration());
-        env.registerCodec(Aggregates.Count.class, Aggregates.Count.CODEC);
         return env;
     }
 
