@@ -12,6 +12,7 @@ import io.weir.spi.source.SourceSplit;
 import io.weir.spi.source.SplitEnumerator;
 import io.weir.spi.source.SplitReader;
 import io.weir.spi.source.SplitSource;
+import io.weir.spi.source.StaticSplitEnumerator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,31 +75,8 @@ final class PacedSource implements SplitSource<Event, PacedSource.Split> {
 
     @Override
     public SplitEnumerator<Split> restoreEnumerator(EnumeratorContext<Split> context, List<Split> unassigned) {
-        List<Split> left = new ArrayList<>(unassigned);
-        return new SplitEnumerator<>() {
-            @Override
-            public void start() {
-            }
-
-            @Override
-            public void handleSplitRequest(int subtask) {
-                Split mine = left.stream().filter(s -> s.index() == subtask).findFirst().orElse(null);
-                if (mine != null) {
-                    left.remove(mine);
-                    context.assignSplit(mine, subtask);
-                }
-            }
-
-            @Override
-            public void addSplitsBack(List<Split> splits, int subtask) {
-                left.addAll(splits);
-            }
-
-            @Override
-            public List<Split> snapshotState(long checkpointId) {
-                return List.copyOf(left);
-            }
-        };
+        // each reader gets its own split; the source never ends, so it is never told "no more splits"
+        return StaticSplitEnumerator.byOrdinal(context, unassigned, Split::index, Boundedness.CONTINUOUS_UNBOUNDED);
     }
 
     @Override

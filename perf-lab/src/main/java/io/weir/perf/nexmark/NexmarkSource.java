@@ -14,6 +14,7 @@ import io.weir.spi.source.SourceOutput;
 import io.weir.spi.source.SplitEnumerator;
 import io.weir.spi.source.SplitReader;
 import io.weir.spi.source.SplitSource;
+import io.weir.spi.source.StaticSplitEnumerator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -79,32 +80,7 @@ final class NexmarkSource implements SplitSource<NexmarkEvent, DatagenSplit> {
     @Override
     public SplitEnumerator<DatagenSplit> restoreEnumerator(EnumeratorContext<DatagenSplit> context,
                                                            List<DatagenSplit> unassigned) {
-        List<DatagenSplit> left = new ArrayList<>(unassigned);
-        return new SplitEnumerator<>() {
-            @Override
-            public void start() {
-            }
-
-            @Override
-            public void handleSplitRequest(int subtask) {
-                DatagenSplit split = left.isEmpty() ? null : left.removeFirst();
-                if (split == null) {
-                    context.signalNoMoreSplits(subtask);
-                } else {
-                    context.assignSplit(split, subtask);
-                }
-            }
-
-            @Override
-            public void addSplitsBack(List<DatagenSplit> splits, int subtask) {
-                left.addAll(splits);
-            }
-
-            @Override
-            public List<DatagenSplit> snapshotState(long checkpointId) {
-                return List.copyOf(left);
-            }
-        };
+        return StaticSplitEnumerator.inOrder(context, unassigned);
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.weir.spi.source.SourceSplit;
 import io.weir.spi.source.SplitEnumerator;
 import io.weir.spi.source.SplitReader;
 import io.weir.spi.source.SplitSource;
+import io.weir.spi.source.StaticSplitEnumerator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -93,33 +94,8 @@ final class KeyedEventSource implements SplitSource<Long, KeyedEventSource.Split
 
     @Override
     public SplitEnumerator<Split> restoreEnumerator(EnumeratorContext<Split> context, List<Split> unassigned) {
-        return new SplitEnumerator<>() {
-            @Override
-            public void start() {
-            }
-
-            @Override
-            public void handleSplitRequest(int subtask) {
-                // each reader gets its own stride, then no more
-                Split mine = unassigned.stream().filter(s -> s.index() == subtask).findFirst().orElse(null);
-                if (mine != null) {
-                    unassigned.remove(mine);
-                    context.assignSplit(mine, subtask);
-                } else {
-                    context.signalNoMoreSplits(subtask);
-                }
-            }
-
-            @Override
-            public void addSplitsBack(List<Split> splits, int subtask) {
-                unassigned.addAll(splits);
-            }
-
-            @Override
-            public List<Split> snapshotState(long checkpointId) {
-                return List.copyOf(unassigned);
-            }
-        };
+        // each reader gets its own stride, then no more
+        return StaticSplitEnumerator.byOrdinal(context, unassigned, Split::index, Boundedness.BOUNDED);
     }
 
     @Override
@@ -166,7 +142,6 @@ final class KeyedEventSource implements SplitSource<Long, KeyedEventSource.Split
         @Override
         public void addSplits(List<Split> splits) {
             pending.addAll(splits);
-            context.sendSplitRequest();
         }
 
         @Override

@@ -14,6 +14,7 @@ import io.weir.spi.source.SourceSplit;
 import io.weir.spi.source.SplitEnumerator;
 import io.weir.spi.source.SplitReader;
 import io.weir.spi.source.SplitSource;
+import io.weir.spi.source.StaticSplitEnumerator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,12 +66,13 @@ public final class PipelineSource implements SplitSource<SourceItem, PipelineSou
 
     @Override
     public SplitEnumerator<Split> createEnumerator(EnumeratorContext<Split> context) {
-        return new Enumerator(context, new ArrayList<>(List.of(new Split(name, 0))));
+        return restoreEnumerator(context, List.of(new Split(name, 0)));
     }
 
     @Override
     public SplitEnumerator<Split> restoreEnumerator(EnumeratorContext<Split> context, List<Split> unassigned) {
-        return new Enumerator(context, new ArrayList<>(unassigned));
+        // every split belongs to reader 0, the only one (the job runs this source with parallelism 1)
+        return StaticSplitEnumerator.byOrdinal(context, unassigned, split -> 0, Boundedness.BOUNDED);
     }
 
     @Override
@@ -92,40 +94,6 @@ public final class PipelineSource implements SplitSource<SourceItem, PipelineSou
                 return new Split(in.readString(), in.readVarInt());
             }
         };
-    }
-
-    /** Hands every split to the first reader that asks. */
-    private static final class Enumerator implements SplitEnumerator<Split> {
-        private final EnumeratorContext<Split> context;
-        private final List<Split> remaining;
-
-        Enumerator(EnumeratorContext<Split> context, List<Split> remaining) {
-            this.context = context;
-            this.remaining = remaining;
-        }
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void handleSplitRequest(int subtask) {
-            for (Split s : remaining) {
-                context.assignSplit(s, subtask);
-            }
-            remaining.clear();
-            context.signalNoMoreSplits(subtask);
-        }
-
-        @Override
-        public void addSplitsBack(List<Split> splits, int subtask) {
-            remaining.addAll(splits);
-        }
-
-        @Override
-        public List<Split> snapshotState(long checkpointId) {
-            return List.copyOf(remaining);
-        }
     }
 
     private final class Reader implements SplitReader<SourceItem, Split> {

@@ -12,6 +12,7 @@ import io.weir.spi.source.SourceSplit;
 import io.weir.spi.source.SplitEnumerator;
 import io.weir.spi.source.SplitReader;
 import io.weir.spi.source.SplitSource;
+import io.weir.spi.source.StaticSplitEnumerator;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,12 +46,12 @@ public final class CollectionSplitSource<T> implements SplitSource<T, Collection
 
     @Override
     public SplitEnumerator<Split> restoreEnumerator(EnumeratorContext<Split> context, List<Split> unassignedSplits) {
-        return new StaticSplitEnumerator<>(context, unassignedSplits);
+        return StaticSplitEnumerator.inOrder(context, unassignedSplits);
     }
 
     @Override
     public SplitEnumerator<Split> createEnumerator(EnumeratorContext<Split> context) {
-        return new StaticSplitEnumerator<>(context, List.of(new Split(0)));
+        return StaticSplitEnumerator.inOrder(context, List.of(new Split(0)));
     }
 
     @Override

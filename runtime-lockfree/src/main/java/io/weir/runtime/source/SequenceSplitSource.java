@@ -12,6 +12,7 @@ import io.weir.spi.source.SourceSplit;
 import io.weir.spi.source.SplitEnumerator;
 import io.weir.spi.source.SplitReader;
 import io.weir.spi.source.SplitSource;
+import io.weir.spi.source.StaticSplitEnumerator;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -58,12 +59,12 @@ public final class SequenceSplitSource implements SplitSource<Long, SequenceSpli
 
     @Override
     public SplitEnumerator<Split> restoreEnumerator(EnumeratorContext<Split> context, List<Split> unassignedSplits) {
-        return new StaticSplitEnumerator<>(context, unassignedSplits);
+        return StaticSplitEnumerator.inOrder(context, unassignedSplits);
     }
 
     @Override
     public SplitEnumerator<Split> createEnumerator(EnumeratorContext<Split> context) {
-        return new StaticSplitEnumerator<>(context, split(context.parallelism()));
+        return StaticSplitEnumerator.inOrder(context, split(context.parallelism()));
     }
 
     /** The range in {@code n} contiguous splits of near-equal size (fewer when the range is shorter). */

@@ -12,6 +12,7 @@ import io.weir.spi.source.SourceSplit;
 import io.weir.spi.source.SplitEnumerator;
 import io.weir.spi.source.SplitReader;
 import io.weir.spi.source.SplitSource;
+import io.weir.spi.source.StaticSplitEnumerator;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,12 +156,12 @@ public final class GatedSource implements SplitSource<Long, GatedSource.Split> {
         for (int i = 0; i < splits; i++) {
             all.add(new Split(i, i + 1L));
         }
-        return new Enumerator(context, all);
+        return restoreEnumerator(context, all);
     }
 
     @Override
     public SplitEnumerator<Split> restoreEnumerator(EnumeratorContext<Split> context, List<Split> unassigned) {
-        return new Enumerator(context, unassigned);
+        return StaticSplitEnumerator.byOrdinal(context, unassigned, Split::index, Boundedness.BOUNDED);
     }
 
     @Override
@@ -182,43 +183,6 @@ public final class GatedSource implements SplitSource<Long, GatedSource.Split> {
                 return new Split(in.readVarInt(), in.readLong());
             }
         };
-    }
-
-    /** Hands reader {@code r} the splits {@code i} with {@code i % parallelism == r}, then no more. */
-    private static final class Enumerator implements SplitEnumerator<Split> {
-        private final EnumeratorContext<Split> context;
-        private final List<Split> remaining;
-
-        Enumerator(EnumeratorContext<Split> context, List<Split> splits) {
-            this.context = context;
-            this.remaining = new ArrayList<>(splits);
-        }
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void handleSplitRequest(int subtask) {
-            for (var it = remaining.iterator(); it.hasNext(); ) {
-                Split s = it.next();
-                if (s.index() % context.parallelism() == subtask) {
-                    context.assignSplit(s, subtask);
-                    it.remove();
-                }
-            }
-            context.signalNoMoreSplits(subtask);
-        }
-
-        @Override
-        public void addSplitsBack(List<Split> given, int subtask) {
-            remaining.addAll(given);
-        }
-
-        @Override
-        public List<Split> snapshotState(long checkpointId) {
-            return List.copyOf(remaining);
-        }
     }
 
     /** Emits from its splits round-robin, each up to the gate; ends when every split is past {@code last}. */

@@ -8,6 +8,7 @@ import io.weir.spi.source.ReaderContext;
 import io.weir.spi.source.SplitEnumerator;
 import io.weir.spi.source.SplitReader;
 import io.weir.spi.source.SplitSource;
+import io.weir.spi.source.StaticSplitEnumerator;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 import java.nio.file.Path;
@@ -75,13 +76,13 @@ public final class ChronicleSource<T> implements SplitSource<T, QueueSplit> {
 
     @Override
     public SplitEnumerator<QueueSplit> createEnumerator(EnumeratorContext<QueueSplit> context) {
-        return new QueueEnumerator(context, initialSplits(), bounded);
+        return StaticSplitEnumerator.byOrdinal(context, initialSplits(), QueueSplit::ordinal, boundedness());
     }
 
     @Override
     public SplitEnumerator<QueueSplit> restoreEnumerator(EnumeratorContext<QueueSplit> context,
                                                          List<QueueSplit> unassignedSplits) {
-        return new QueueEnumerator(context, unassignedSplits, bounded);
+        return StaticSplitEnumerator.byOrdinal(context, unassignedSplits, QueueSplit::ordinal, boundedness());
     }
 
     /** One split per queue, positioned and (bounded) ended as the queues are now. */

@@ -7,6 +7,7 @@ import io.weir.spi.source.ReaderContext;
 import io.weir.spi.source.SplitEnumerator;
 import io.weir.spi.source.SplitReader;
 import io.weir.spi.source.SplitSource;
+import io.weir.spi.source.StaticSplitEnumerator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,13 +64,13 @@ public final class DatagenSource<T> implements SplitSource<T, DatagenSplit> {
 
     @Override
     public SplitEnumerator<DatagenSplit> createEnumerator(EnumeratorContext<DatagenSplit> context) {
-        return new DatagenEnumerator(context, splits(splits > 0 ? splits : context.parallelism()));
+        return StaticSplitEnumerator.inOrder(context, splits(splits > 0 ? splits : context.parallelism()));
     }
 
     @Override
     public SplitEnumerator<DatagenSplit> restoreEnumerator(EnumeratorContext<DatagenSplit> context,
                                                            List<DatagenSplit> unassignedSplits) {
-        return new DatagenEnumerator(context, unassignedSplits);
+        return StaticSplitEnumerator.inOrder(context, unassignedSplits);
     }
 
     /** The {@code count} strided splits that together cover every event once. */

@@ -7,6 +7,7 @@ import io.weir.spi.source.ReaderContext;
 import io.weir.spi.source.SplitEnumerator;
 import io.weir.spi.source.SplitReader;
 import io.weir.spi.source.SplitSource;
+import io.weir.spi.source.StaticSplitEnumerator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,13 +60,13 @@ public record SensorSource(int sensors, long readings, long seed, long startTime
         for (int s = 0; s < sensors; s++) {
             all.add(new SensorSplit(s, 0, readings));
         }
-        return new SensorEnumerator(context, all);
+        return StaticSplitEnumerator.inOrder(context, all);
     }
 
     @Override
     public SplitEnumerator<SensorSplit> restoreEnumerator(EnumeratorContext<SensorSplit> context,
                                                           List<SensorSplit> unassignedSplits) {
-        return new SensorEnumerator(context, unassignedSplits);
+        return StaticSplitEnumerator.inOrder(context, unassignedSplits);
     }
 
     @Override
