@@ -2,6 +2,7 @@ package io.weir.state.heap;
 
 import io.weir.api.codec.ByteArrayCodecOutput;
 import io.weir.api.codec.Codec;
+import io.weir.spi.state.StoreKind;
 
 import java.util.ArrayList;
 import java.util.Arrays;

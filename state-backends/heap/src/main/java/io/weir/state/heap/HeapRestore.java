@@ -5,6 +5,7 @@ import io.weir.api.codec.ByteArrayCodecInput;
 import io.weir.spi.state.KeyGroupRange;
 import io.weir.spi.state.KeyedStateHandle;
 import io.weir.spi.state.StateFileReader;
+import io.weir.spi.state.StoreKind;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4SafeDecompressor;
 
@@ -126,8 +127,8 @@ final class HeapRestore {
             existing = new RestoredStore(name, kind, signature);
             byName.put(name, existing);
         } else if (existing.kind != kind || !existing.signature.equals(signature)) {
-            throw new IllegalStateException("operator '" + operatorName + "': state '" + name + "' is a " + kind.label
-                    + " store [" + signature + "] in keyed state file '" + file + "' but a " + existing.kind.label
+            throw new IllegalStateException("operator '" + operatorName + "': state '" + name + "' is a " + kind.label()
+                    + " store [" + signature + "] in keyed state file '" + file + "' but a " + existing.kind.label()
                     + " store [" + existing.signature + "] in another file of the same restore");
         }
         return existing;

@@ -83,7 +83,7 @@ final class HeapSnapshot implements KeyedStateSnapshot {
         payload.writeVarInt(range.last());
         payload.writeVarInt(stores.size());
         for (CapturedStore s : stores) {
-            payload.writeByte(s.kind.code);
+            payload.writeByte(s.kind.code());
             payload.writeString(s.name);
             payload.writeString(s.signature);
         }
@@ -156,6 +156,6 @@ final class HeapSnapshot implements KeyedStateSnapshot {
     @Override
     public String toString() {
         return "HeapSnapshot[" + fileName + ", key groups " + range + ", stores "
-                + stores.stream().map(s -> s.kind.label + " '" + s.name + "'").toList() + "]";
+                + stores.stream().map(s -> s.kind.label() + " '" + s.name + "'").toList() + "]";
     }
 }

@@ -7,6 +7,7 @@ import io.weir.api.codec.CodecRegistry;
 import io.weir.spi.state.KeyGroupRange;
 import io.weir.spi.state.KeyedBackendParameters;
 import io.weir.spi.state.KeyedStore;
+import io.weir.spi.state.StoreKind;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.weir.state.heap;
 import io.weir.spi.state.CodecSignature;
 import io.weir.api.codec.ByteArrayCodecInput;
 import io.weir.api.codec.Codec;
+import io.weir.spi.state.StoreKind;
 import io.weir.spi.state.StoreSpec;
 
 import java.util.ArrayList;
@@ -47,12 +48,12 @@ final class RestoredStore {
         StoreKind declared = StoreKind.of(spec);
         if (declared != kind) {
             throw new IllegalStateException("operator '" + operatorName + "': state '" + name + "' was restored as a "
-                    + kind.label + " store but is now declared as a " + declared.label + " store; a state cannot change"
+                    + kind.label() + " store but is now declared as a " + declared.label() + " store; a state cannot change"
                     + " its kind across a restore (give the new state another name)");
         }
         String now = CodecSignature.of(spec);
         if (!now.equals(signature)) {
-            throw new IllegalStateException("operator '" + operatorName + "': " + kind.label + " state '" + name
+            throw new IllegalStateException("operator '" + operatorName + "': " + kind.label() + " state '" + name
                     + "' was written with codecs [" + signature + "] but is now declared with codecs [" + now
                     + "]; a state cannot change its types across a restore (give the new state another name)");
         }
@@ -83,7 +84,7 @@ final class RestoredStore {
     }
 
     private IllegalStateException unreadable(String operatorName, Section s, String why, Throwable cause) {
-        return new IllegalStateException("operator '" + operatorName + "': restored " + kind.label + " state '" + name
+        return new IllegalStateException("operator '" + operatorName + "': restored " + kind.label() + " state '" + name
                 + "' of key group " + s.keyGroup() + " (snapshot file '" + s.file()
                 + "') cannot be read with the codecs it is declared with now: " + why, cause);
     }

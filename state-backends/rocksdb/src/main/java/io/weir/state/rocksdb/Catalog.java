@@ -3,6 +3,7 @@ package io.weir.state.rocksdb;
 import io.weir.spi.state.CodecSignature;
 import io.weir.api.codec.ByteArrayCodecInput;
 import io.weir.api.codec.ByteArrayCodecOutput;
+import io.weir.spi.state.StoreKind;
 import io.weir.spi.state.StoreSpec;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
@@ -28,10 +29,15 @@ final class Catalog {
     private static final String MAX_PARALLELISM = "meta/max-parallelism";
     private static final String STORE = "store/";
 
+    /** The column family of the store {@code name} of {@code kind} (state and timer stores have names of their own). */
+    static String columnFamily(StoreKind kind, String name) {
+        return (kind == StoreKind.TIMER ? "t/" : "s/") + name;
+    }
+
     /** One store of the catalog. */
     record Entry(String name, StoreKind kind, String signature) {
         String columnFamily() {
-            return kind.columnFamily(name);
+            return Catalog.columnFamily(kind, name);
         }
 
         /** The entry that {@code spec} declares. */
@@ -48,12 +54,12 @@ final class Catalog {
             StoreKind declared = StoreKind.of(spec);
             if (declared != kind) {
                 throw new IllegalStateException("operator '" + operatorName + "': state '" + name + "' was restored as"
-                        + " a " + kind.label + " store but is now declared as a " + declared.label + " store; a state"
+                        + " a " + kind.label() + " store but is now declared as a " + declared.label() + " store; a state"
                         + " cannot change its kind across a restore (give the new state another name)");
             }
             String now = CodecSignature.of(spec);
             if (!now.equals(signature)) {
-                throw new IllegalStateException("operator '" + operatorName + "': " + kind.label + " state '" + name
+                throw new IllegalStateException("operator '" + operatorName + "': " + kind.label() + " state '" + name
                         + "' was written with codecs [" + signature + "] but is now declared with codecs [" + now
                         + "]; a state cannot change its types across a restore (give the new state another name)");
             }
@@ -115,7 +121,7 @@ final class Catalog {
     }
 
     static void write(Entry entry, ByteArrayCodecOutput out) {
-        out.writeByte(entry.kind().code);
+        out.writeByte(entry.kind().code());
         out.writeString(entry.name());
         out.writeString(entry.signature());
     }

@@ -14,6 +14,7 @@ import io.weir.spi.state.ListStoreSpec;
 import io.weir.spi.state.MapStore;
 import io.weir.spi.state.MapStoreSpec;
 import io.weir.spi.state.StateFileReader;
+import io.weir.spi.state.StoreKind;
 import io.weir.spi.state.StoreSpec;
 import io.weir.spi.state.TimerStore;
 import io.weir.spi.state.TimerStoreSpec;
@@ -220,7 +221,7 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
         if (existing != null) {
             if (!kind.isInstance(existing)) {
                 throw new IllegalStateException("operator '" + operatorName() + "': store '" + spec.name() + "' is a "
-                        + StoreKind.of(existing.spec()).label + " store; it cannot also be a " + StoreKind.of(spec).label
+                        + StoreKind.of(existing.spec()).label() + " store; it cannot also be a " + StoreKind.of(spec).label()
                         + " store");
             }
             return (S) existing;
@@ -270,7 +271,7 @@ final class RocksDbKeyedStateBackend implements KeyedStateBackend {
             }
             store = heap;
         } else {
-            boolean known = catalog.containsKey(StoreKind.TIMER.columnFamily(spec.name()));
+            boolean known = catalog.containsKey(Catalog.columnFamily(StoreKind.TIMER, spec.name()));
             store = new RocksDbTimerStore<>(this, spec, declare(spec), known);
         }
         timerStores.put(spec.name(), store);

@@ -36,8 +36,8 @@ final class RowCopier implements AutoCloseable {
         Catalog.Entry existing = Catalog.readEntries(target).get(entry.columnFamily());
         if (existing != null && !existing.equals(entry)) {
             throw new IllegalStateException("operator '" + operatorName + "': state '" + entry.name() + "' is a "
-                    + entry.kind().label + " store [" + entry.signature() + "] in keyed state '" + file + "' but a "
-                    + existing.kind().label + " store [" + existing.signature() + "] in another file of the same restore");
+                    + entry.kind().label() + " store [" + entry.signature() + "] in keyed state '" + file + "' but a "
+                    + existing.kind().label() + " store [" + existing.signature() + "] in another file of the same restore");
         }
         ColumnFamilyHandle family = target.createFamily(entry.columnFamily());
         if (existing == null) {
