@@ -6,6 +6,7 @@ import io.weir.api.config.StateOptions;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.runtime.checkpoint.storage.FileSystemCheckpointStorage;
+import io.weir.runtime.checkpoint.storage.KeyedSnapshotCheckpoints;
 import io.weir.runtime.state.KeyedStateManager;
 import io.weir.spi.checkpoint.PendingCheckpoint;
 import io.weir.spi.state.KeyedStateHandle;
@@ -54,7 +55,7 @@ public final class CheckpointSizeHarness {
                 heap.setCurrentKey(i);
                 hv.update(value);
             }
-            SharedFileCheckpoints checkpoints = new SharedFileCheckpoints(dir.resolve("checkpoints"));
+            KeyedSnapshotCheckpoints checkpoints = new KeyedSnapshotCheckpoints(dir.resolve("checkpoints"));
             report("rocksdb incremental, first", 1, rocks, (id, s) -> checkpoints.write(id, s, false));
             int changes = (int) (keys * changed / 100);
             for (int n = 0; n < changes; n++) {

@@ -5,6 +5,7 @@ import io.weir.api.config.Configuration;
 import io.weir.api.config.StateOptions;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
+import io.weir.runtime.checkpoint.storage.KeyedSnapshotCheckpoints;
 import io.weir.runtime.state.KeyedStateManager;
 import io.weir.spi.checkpoint.StateFileHandle;
 import io.weir.spi.state.KeyedStateHandle;
@@ -65,12 +66,12 @@ class IncrementalCheckpointTest {
 
     @Test
     void shouldUploadOnlyNewSstFilesWhenOnePercentOfKeysChangeAndKeepSharedFilesOnPruning() throws IOException {
-        SharedFileCheckpoints checkpoints = new SharedFileCheckpoints(directory.resolve("checkpoints"));
+        KeyedSnapshotCheckpoints checkpoints = new KeyedSnapshotCheckpoints(directory.resolve("checkpoints"));
         KeyedStateManager m = manager();
         ValueState<Long> v = m.getState(descriptor);
         write(m, v, 0, KEYS, 0);
         KeyedStateHandle first = checkpoints.write(1, m.backend().snapshot(1), false);
-        int afterFirst = checkpoints.sharedFilesWritten.get();
+        int afterFirst = checkpoints.sharedFilesWritten();
         assertThat(first.sharedFiles()).isNotEmpty();
         assertThat(afterFirst).isEqualTo(first.sharedFiles().size());
 
@@ -81,7 +82,7 @@ class IncrementalCheckpointTest {
         List<StateFileHandle> added = second.sharedFiles().stream().filter(f -> !first.sharedFiles().contains(f)).toList();
         assertThat(reused).as("SST files of the first checkpoint referenced again").isNotEmpty();
         assertThat(added).as("new SST files").isNotEmpty();
-        assertThat(checkpoints.sharedFilesWritten.get() - afterFirst).isEqualTo(added.size());
+        assertThat(checkpoints.sharedFilesWritten() - afterFirst).isEqualTo(added.size());
         assertThat(bytes(added)).isLessThan(bytes(first.sharedFiles()) / 10);
         assertThat(second.size()).as("bytes written by the second checkpoint")
                 .isEqualTo(second.file().size() + bytes(added));
@@ -105,16 +106,16 @@ class IncrementalCheckpointTest {
             restored.setCurrentKey("key-" + i);
             assertThat(r.value()).isEqualTo(i < KEYS / 100 ? i + 1_000_000L : i);
         }
-        int beforeThird = checkpoints.sharedFilesWritten.get();
+        int beforeThird = checkpoints.sharedFilesWritten();
         KeyedStateHandle third = checkpoints.write(3, restored.backend().snapshot(3), false);
-        assertThat(checkpoints.sharedFilesWritten.get()).as("nothing new to write after an unchanged restore")
+        assertThat(checkpoints.sharedFilesWritten()).as("nothing new to write after an unchanged restore")
                 .isEqualTo(beforeThird);
         assertThat(second.sharedFiles()).containsAll(third.sharedFiles());
     }
 
     @Test
     void shouldWriteSelfContainedSavepointsThatRestoreWithoutSharedFiles() throws IOException {
-        SharedFileCheckpoints checkpoints = new SharedFileCheckpoints(directory.resolve("checkpoints"));
+        KeyedSnapshotCheckpoints checkpoints = new KeyedSnapshotCheckpoints(directory.resolve("checkpoints"));
         KeyedStateManager m = manager();
         ValueState<Long> v = m.getState(descriptor);
         write(m, v, 0, 1_000, 7);
@@ -139,7 +140,7 @@ class IncrementalCheckpointTest {
 
     @Test
     void shouldRefuseACorruptCheckpointFileNamingIt() throws IOException {
-        SharedFileCheckpoints checkpoints = new SharedFileCheckpoints(directory.resolve("checkpoints"));
+        KeyedSnapshotCheckpoints checkpoints = new KeyedSnapshotCheckpoints(directory.resolve("checkpoints"));
         KeyedStateManager m = manager();
         ValueState<Long> v = m.getState(descriptor);
         write(m, v, 0, 100, 0);
@@ -159,7 +160,7 @@ class IncrementalCheckpointTest {
 
     @Test
     void shouldRefuseAMissingSharedFileNamingIt() throws IOException {
-        SharedFileCheckpoints checkpoints = new SharedFileCheckpoints(directory.resolve("checkpoints"));
+        KeyedSnapshotCheckpoints checkpoints = new KeyedSnapshotCheckpoints(directory.resolve("checkpoints"));
         KeyedStateManager m = manager();
         ValueState<Long> v = m.getState(descriptor);
         write(m, v, 0, 100, 0);

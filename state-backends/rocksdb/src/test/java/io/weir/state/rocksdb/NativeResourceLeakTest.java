@@ -7,6 +7,7 @@ import io.weir.api.state.ListState;
 import io.weir.api.state.ListStateDescriptor;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
+import io.weir.runtime.checkpoint.storage.KeyedSnapshotCheckpoints;
 import io.weir.runtime.state.KeyedStateManager;
 import io.weir.runtime.state.RecordingTriggerable;
 import io.weir.spi.state.KeyedStateHandle;
@@ -63,7 +64,7 @@ class NativeResourceLeakTest {
 
     @Test
     void shouldNotGrowOpenFilesOrNativeMemoryOverAHundredRestoreCycles() throws IOException {
-        SharedFileCheckpoints checkpoints = new SharedFileCheckpoints(directory.resolve("checkpoints"));
+        KeyedSnapshotCheckpoints checkpoints = new KeyedSnapshotCheckpoints(directory.resolve("checkpoints"));
         KeyedStateHandle handle;
         KeyedStateManager initial = manager();
         try {

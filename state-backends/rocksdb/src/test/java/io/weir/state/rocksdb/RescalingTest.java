@@ -9,6 +9,7 @@ import io.weir.api.state.MapState;
 import io.weir.api.state.MapStateDescriptor;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
+import io.weir.runtime.checkpoint.storage.KeyedSnapshotCheckpoints;
 import io.weir.runtime.graph.KeyGroups;
 import io.weir.runtime.state.KeyedStateManager;
 import io.weir.runtime.state.RecordingTriggerable;
@@ -46,7 +47,7 @@ class RescalingTest {
 
     private final CodecRegistry codecs = new CodecRegistry();
     private final List<KeyedStateManager> managers = new ArrayList<>();
-    private SharedFileCheckpoints checkpoints;
+    private KeyedSnapshotCheckpoints checkpoints;
     private long nextCheckpoint = 1;
 
     @AfterEach
@@ -96,7 +97,7 @@ class RescalingTest {
             "heap, rocksdb, heap, true"})
     void shouldRescaleOneToThreeToTwoWithEveryKeyOnceInItsOwner(String first, String second, String third,
                                                               boolean savepoints) throws IOException {
-        checkpoints = new SharedFileCheckpoints(directory.resolve("checkpoints"));
+        checkpoints = new KeyedSnapshotCheckpoints(directory.resolve("checkpoints"));
         ValueStateDescriptor<Long> vd = new ValueStateDescriptor<>("v", Long.class);
         ListStateDescriptor<String> ld = new ListStateDescriptor<>("l", String.class);
         MapStateDescriptor<String, Long> md = new MapStateDescriptor<>("m", String.class, Long.class);
