@@ -8,8 +8,8 @@ import io.weir.connectors.datagen.NexmarkEvent;
 import io.weir.connectors.datagen.NexmarkGenerator;
 import io.weir.spi.source.Boundedness;
 import io.weir.spi.source.EnumeratorContext;
-import io.weir.spi.source.ReadStatus;
 import io.weir.spi.source.ReaderContext;
+import io.weir.spi.source.SequentialSplitReader;
 import io.weir.spi.source.SourceOutput;
 import io.weir.spi.source.SplitEnumerator;
 import io.weir.spi.source.SplitReader;
@@ -114,42 +114,23 @@ final class NexmarkSource implements SplitSource<NexmarkEvent, DatagenSplit> {
     };
 
     /** Reads its splits one after the other (normally exactly one). */
-    private final class Reader implements SplitReader<NexmarkEvent, DatagenSplit> {
-        private final ReaderContext context;
-        private final List<DatagenSplit> splits = new ArrayList<>();
+    private final class Reader extends SequentialSplitReader<NexmarkEvent, DatagenSplit> {
         private DatagenSplit current;
         private long next;
         private long emitted;
-        private boolean noMoreSplits;
 
         Reader(ReaderContext context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public void start() {
-            context.sendSplitRequest();
+        protected void openSplit(DatagenSplit split) {
+            current = split;
+            next = split.next();
         }
 
         @Override
-        public void addSplits(List<DatagenSplit> newSplits) {
-            splits.addAll(newSplits);
-        }
-
-        @Override
-        public void notifyNoMoreSplits() {
-            noMoreSplits = true;
-        }
-
-        @Override
-        public ReadStatus pollNext(SourceOutput<NexmarkEvent> output) {
-            if (current == null) {
-                if (splits.isEmpty()) {
-                    return noMoreSplits ? ReadStatus.END_OF_INPUT : ReadStatus.NOTHING_AVAILABLE;
-                }
-                current = splits.removeFirst();
-                next = current.next();
-            }
+        protected SplitProgress readSplit(SourceOutput<NexmarkEvent> output) {
             long end = current.end();
             long stride = current.stride();
             long limit = end;
@@ -158,7 +139,7 @@ final class NexmarkSource implements SplitSource<NexmarkEvent, DatagenSplit> {
                 long due = schedule.dueBy(System.nanoTime());
                 limit = Math.min(end, due);
                 if (next >= limit) {
-                    return ReadStatus.NOTHING_AVAILABLE;
+                    return SplitProgress.NOTHING_AVAILABLE;
                 }
             }
             int count = 0;
@@ -170,26 +151,13 @@ final class NexmarkSource implements SplitSource<NexmarkEvent, DatagenSplit> {
                 count++;
             }
             emitted += count;
-            progress.publish(context.subtaskIndex(), emitted);
-            if (next >= end) {
-                current = null;
-                context.sendSplitRequest();
-            }
-            return ReadStatus.MORE_AVAILABLE;
+            progress.publish(context().subtaskIndex(), emitted);
+            return next >= end ? SplitProgress.FINISHED : SplitProgress.EMITTED;
         }
 
         @Override
-        public List<DatagenSplit> snapshotState(long checkpointId) {
-            List<DatagenSplit> state = new ArrayList<>();
-            if (current != null) {
-                state.add(new DatagenSplit(current.index(), current.stride(), next, current.end()));
-            }
-            state.addAll(splits);
-            return state;
-        }
-
-        @Override
-        public void close() {
+        protected DatagenSplit openSplitPosition() {
+            return new DatagenSplit(current.index(), current.stride(), next, current.end());
         }
     }
 }

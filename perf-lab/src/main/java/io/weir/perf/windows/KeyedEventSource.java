@@ -5,8 +5,8 @@ import io.weir.api.codec.CodecInput;
 import io.weir.api.codec.CodecOutput;
 import io.weir.spi.source.Boundedness;
 import io.weir.spi.source.EnumeratorContext;
-import io.weir.spi.source.ReadStatus;
 import io.weir.spi.source.ReaderContext;
+import io.weir.spi.source.SequentialSplitReader;
 import io.weir.spi.source.SourceOutput;
 import io.weir.spi.source.SourceSplit;
 import io.weir.spi.source.SplitEnumerator;
@@ -122,42 +122,23 @@ final class KeyedEventSource implements SplitSource<Long, KeyedEventSource.Split
     }
 
     /** Emits its stride in batches; keys as {@code Long} records with their timestamps. */
-    private final class Reader implements SplitReader<Long, Split> {
-        private final ReaderContext context;
-        private final List<Split> pending = new ArrayList<>();
+    private final class Reader extends SequentialSplitReader<Long, Split> {
         private Split current;
         private long next;
-        private boolean noMoreSplits;
         private boolean probed;
 
         Reader(ReaderContext context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public void start() {
-            context.sendSplitRequest();
+        protected void openSplit(Split split) {
+            current = split;
+            next = split.next();
         }
 
         @Override
-        public void addSplits(List<Split> splits) {
-            pending.addAll(splits);
-        }
-
-        @Override
-        public void notifyNoMoreSplits() {
-            noMoreSplits = true;
-        }
-
-        @Override
-        public ReadStatus pollNext(SourceOutput<Long> output) {
-            if (current == null) {
-                if (pending.isEmpty()) {
-                    return noMoreSplits ? ReadStatus.END_OF_INPUT : ReadStatus.NOTHING_AVAILABLE;
-                }
-                current = pending.removeFirst();
-                next = current.next();
-            }
+        protected SplitProgress readSplit(SourceOutput<Long> output) {
             long stride = current.stride();
             long end = current.end();
             long i = next;
@@ -169,24 +150,12 @@ final class KeyedEventSource implements SplitSource<Long, KeyedEventSource.Split
                 output.collect(keyOf(i), timestampOf(i));
             }
             next = i;
-            if (i >= end) {
-                current = null;
-            }
-            return ReadStatus.MORE_AVAILABLE;
+            return i >= end ? SplitProgress.FINISHED : SplitProgress.EMITTED;
         }
 
         @Override
-        public List<Split> snapshotState(long checkpointId) {
-            List<Split> state = new ArrayList<>();
-            if (current != null) {
-                state.add(new Split(current.index(), next, current.stride(), current.end()));
-            }
-            state.addAll(pending);
-            return state;
-        }
-
-        @Override
-        public void close() {
+        protected Split openSplitPosition() {
+            return new Split(current.index(), next, current.stride(), current.end());
         }
     }
 }

@@ -7,8 +7,8 @@ import io.weir.proptest.pipeline.Branch;
 import io.weir.proptest.pipeline.Input;
 import io.weir.spi.source.Boundedness;
 import io.weir.spi.source.EnumeratorContext;
-import io.weir.spi.source.ReadStatus;
 import io.weir.spi.source.ReaderContext;
+import io.weir.spi.source.SequentialSplitReader;
 import io.weir.spi.source.SourceOutput;
 import io.weir.spi.source.SourceSplit;
 import io.weir.spi.source.SplitEnumerator;
@@ -16,7 +16,6 @@ import io.weir.spi.source.SplitReader;
 import io.weir.spi.source.SplitSource;
 import io.weir.spi.source.StaticSplitEnumerator;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -96,36 +95,20 @@ public final class PipelineSource implements SplitSource<SourceItem, PipelineSou
         };
     }
 
-    private final class Reader implements SplitReader<SourceItem, Split> {
-        private final ReaderContext context;
-        private final List<Split> splits = new ArrayList<>();
-        private boolean noMoreSplits;
+    private final class Reader extends SequentialSplitReader<SourceItem, Split> {
+        private Split split;
 
         Reader(ReaderContext context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public void start() {
-            context.sendSplitRequest();
+        protected void openSplit(Split split) {
+            this.split = split;
         }
 
         @Override
-        public void addSplits(List<Split> added) {
-            splits.addAll(added);
-        }
-
-        @Override
-        public void notifyNoMoreSplits() {
-            noMoreSplits = true;
-        }
-
-        @Override
-        public ReadStatus pollNext(SourceOutput<SourceItem> output) {
-            if (splits.isEmpty()) {
-                return noMoreSplits ? ReadStatus.END_OF_INPUT : ReadStatus.NOTHING_AVAILABLE;
-            }
-            Split split = splits.getFirst();
+        protected SplitProgress readSplit(SourceOutput<SourceItem> output) {
             int i = split.next();
             int end = Math.min(inputs.size(), i + RECORDS_PER_POLL);
             for (; i < end; i++) {
@@ -133,21 +116,13 @@ public final class PipelineSource implements SplitSource<SourceItem, PipelineSou
                 output.collect(new SourceItem(true, 0, 0, 0, watermarkAfter[i]), in.ts());
                 output.collect(new SourceItem(false, in.key(), in.value(), in.ts(), watermarkAfter[i + 1]), in.ts());
             }
-            if (i >= inputs.size()) {
-                splits.removeFirst();
-            } else {
-                splits.set(0, new Split(split.splitId(), i));
-            }
-            return splits.isEmpty() && noMoreSplits ? ReadStatus.END_OF_INPUT : ReadStatus.MORE_AVAILABLE;
+            split = new Split(split.splitId(), i);
+            return i >= inputs.size() ? SplitProgress.FINISHED : SplitProgress.EMITTED;
         }
 
         @Override
-        public List<Split> snapshotState(long checkpointId) {
-            return List.copyOf(splits);
-        }
-
-        @Override
-        public void close() {
+        protected Split openSplitPosition() {
+            return split;
         }
     }
 }

@@ -5,17 +5,15 @@ import io.weir.api.codec.CodecInput;
 import io.weir.api.codec.CodecOutput;
 import io.weir.spi.source.Boundedness;
 import io.weir.spi.source.EnumeratorContext;
-import io.weir.spi.source.ReadStatus;
 import io.weir.spi.source.ReaderContext;
 import io.weir.spi.source.SourceOutput;
+import io.weir.spi.source.SequentialSplitReader;
 import io.weir.spi.source.SourceSplit;
 import io.weir.spi.source.SplitEnumerator;
 import io.weir.spi.source.SplitReader;
 import io.weir.spi.source.SplitSource;
 import io.weir.spi.source.StaticSplitEnumerator;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -79,63 +77,31 @@ public final class CollectionSplitSource<T> implements SplitSource<T, Collection
         };
     }
 
-    private static final class Reader<T> implements SplitReader<T, Split> {
+    private static final class Reader<T> extends SequentialSplitReader<T, Split> {
         private final List<T> elements;
-        private final ReaderContext context;
-        private final ArrayDeque<Split> splits = new ArrayDeque<>();
-        private int position = -1;
-        private boolean noMoreSplits;
+        private int position;
 
         Reader(List<T> elements, ReaderContext context) {
+            super(context);
             this.elements = elements;
-            this.context = context;
         }
 
         @Override
-        public void start() {
-            context.sendSplitRequest();
+        protected void openSplit(Split split) {
+            position = split.position();
         }
 
         @Override
-        public void addSplits(List<Split> newSplits) {
-            splits.addAll(newSplits);
-        }
-
-        @Override
-        public void notifyNoMoreSplits() {
-            noMoreSplits = true;
-        }
-
-        @Override
-        public ReadStatus pollNext(SourceOutput<T> output) {
-            if (position < 0) {
-                Split next = splits.poll();
-                if (next == null) {
-                    return noMoreSplits ? ReadStatus.END_OF_INPUT : ReadStatus.NOTHING_AVAILABLE;
-                }
-                position = next.position();
-            }
+        protected SplitProgress readSplit(SourceOutput<T> output) {
             if (position < elements.size()) {
                 output.collect(elements.get(position++));
-                return ReadStatus.MORE_AVAILABLE;
             }
-            position = -1;
-            context.sendSplitRequest();
-            return ReadStatus.MORE_AVAILABLE;
+            return position < elements.size() ? SplitProgress.EMITTED : SplitProgress.FINISHED;
         }
 
         @Override
-        public List<Split> snapshotState(long checkpointId) {
-            List<Split> state = new ArrayList<>();
-            if (position >= 0 && position < elements.size()) {
-                state.add(new Split(position));
-            }
-            state.addAll(splits);
-            return state;
-        }
-
-        @Override
-        public void close() {
+        protected Split openSplitPosition() {
+            return new Split(position);
         }
     }
 }

@@ -5,16 +5,15 @@ import io.weir.api.codec.CodecInput;
 import io.weir.api.codec.CodecOutput;
 import io.weir.spi.source.Boundedness;
 import io.weir.spi.source.EnumeratorContext;
-import io.weir.spi.source.ReadStatus;
 import io.weir.spi.source.ReaderContext;
 import io.weir.spi.source.SourceOutput;
+import io.weir.spi.source.SequentialSplitReader;
 import io.weir.spi.source.SourceSplit;
 import io.weir.spi.source.SplitEnumerator;
 import io.weir.spi.source.SplitReader;
 import io.weir.spi.source.SplitSource;
 import io.weir.spi.source.StaticSplitEnumerator;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -110,43 +109,24 @@ public final class SequenceSplitSource implements SplitSource<Long, SequenceSpli
         };
     }
 
-    private static final class Reader implements SplitReader<Long, Split> {
-        private final ReaderContext context;
-        private final ArrayDeque<Split> splits = new ArrayDeque<>();
+    private static final class Reader extends SequentialSplitReader<Long, Split> {
         private Split current;
         private long next;
         private long last;
-        private boolean noMoreSplits;
 
         Reader(ReaderContext context) {
-            this.context = context;
+            super(context);
         }
 
         @Override
-        public void start() {
-            context.sendSplitRequest();
+        protected void openSplit(Split split) {
+            current = split;
+            next = split.next();
+            last = split.last();
         }
 
         @Override
-        public void addSplits(List<Split> newSplits) {
-            splits.addAll(newSplits);
-        }
-
-        @Override
-        public void notifyNoMoreSplits() {
-            noMoreSplits = true;
-        }
-
-        @Override
-        public ReadStatus pollNext(SourceOutput<Long> output) {
-            if (current == null) {
-                current = splits.poll();
-                if (current == null) {
-                    return noMoreSplits ? ReadStatus.END_OF_INPUT : ReadStatus.NOTHING_AVAILABLE;
-                }
-                next = current.next();
-                last = current.last();
-            }
+        protected SplitProgress readSplit(SourceOutput<Long> output) {
             long n = next;
             long end = last - n < BATCH ? last : n + BATCH - 1;
             for (long v = n; ; v++) {
@@ -156,26 +136,15 @@ public final class SequenceSplitSource implements SplitSource<Long, SequenceSpli
                 }
             }
             if (end == last) {
-                current = null;
-                context.sendSplitRequest();
-            } else {
-                next = end + 1;
+                return SplitProgress.FINISHED;
             }
-            return ReadStatus.MORE_AVAILABLE;
+            next = end + 1;
+            return SplitProgress.EMITTED;
         }
 
         @Override
-        public List<Split> snapshotState(long checkpointId) {
-            List<Split> state = new ArrayList<>();
-            if (current != null) {
-                state.add(new Split(current.index(), next, last));
-            }
-            state.addAll(splits);
-            return state;
-        }
-
-        @Override
-        public void close() {
+        protected Split openSplitPosition() {
+            return new Split(current.index(), next, last);
         }
     }
 }
