@@ -1,8 +1,6 @@
 package io.weir.perf.nexmark;
 
 import io.weir.api.codec.Codec;
-import io.weir.api.codec.CodecInput;
-import io.weir.api.codec.CodecOutput;
 import io.weir.connectors.datagen.DatagenSplit;
 import io.weir.connectors.datagen.NexmarkEvent;
 import io.weir.connectors.datagen.NexmarkGenerator;
@@ -90,28 +88,8 @@ final class NexmarkSource implements SplitSource<NexmarkEvent, DatagenSplit> {
 
     @Override
     public Codec<DatagenSplit> splitCodec() {
-        return SPLIT_CODEC;
+        return DatagenSplit.CODEC;
     }
-
-    private static final Codec<DatagenSplit> SPLIT_CODEC = new Codec<>() {
-        @Override
-        public void encode(DatagenSplit value, CodecOutput out) {
-            out.writeInt(value.index());
-            out.writeInt(value.stride());
-            out.writeLong(value.next());
-            out.writeLong(value.end());
-        }
-
-        @Override
-        public DatagenSplit decode(CodecInput in) {
-            return new DatagenSplit(in.readInt(), in.readInt(), in.readLong(), in.readLong());
-        }
-
-        @Override
-        public int fixedSize() {
-            return 2 * Integer.BYTES + 2 * Long.BYTES;
-        }
-    };
 
     /** Reads its splits one after the other (normally exactly one). */
     private final class Reader extends SequentialSplitReader<NexmarkEvent, DatagenSplit> {

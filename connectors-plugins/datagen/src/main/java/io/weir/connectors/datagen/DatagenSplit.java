@@ -42,8 +42,8 @@ public record DatagenSplit(int index, int stride, long next, long end) implement
         return new DatagenSplit(index, stride, newNext, end);
     }
 
-    /** Stores splits in checkpoints. */
-    static final Codec<DatagenSplit> CODEC = new Codec<>() {
+    /** Stores splits in checkpoints: the datagen source's checkpoint format, for sources built on its splits too. */
+    public static final Codec<DatagenSplit> CODEC = new Codec<>() {
         @Override
         public void encode(DatagenSplit value, CodecOutput out) {
             out.writeInt(value.index());
