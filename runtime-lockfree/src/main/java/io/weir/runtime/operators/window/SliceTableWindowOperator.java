@@ -13,6 +13,7 @@ import io.weir.spi.state.ValueStore;
 import io.weir.spi.state.ValueStoreSpec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +32,16 @@ import java.util.TreeMap;
  *   <li>Windows are aligned for every key, so firing needs no per-key timers: when the watermark (or,
  *       in processing time, the clock) passes a window's {@code maxTimestamp()}, the operator walks the
  *       keys of the window's slices and emits one result per key, in window order. A tumbling window's
- *       result is its one slice's partial; a sliding window folds its slices oldest first.</li>
+ *       result is its one slice's partial; a sliding window combines each key's partials oldest first,
+ *       walking the window's slices without building a table of the window: a key in one slice only
+ *       (short-lived keys, such as auctions) is found absent from the others by their key filters and
+ *       emitted straight from its slice (see {@link #forEachKey}).</li>
  *   <li>Lateness as in Flink: a record within the allowed lateness updates its slice and at once re-fires,
  *       for its key, every window containing it that the watermark passed and did not clean up (latest
  *       start first); a record too late for every window is late data. A slice is dropped when the last
  *       window containing it reaches its cleanup time ({@code maxTimestamp + allowedLateness}), after the
- *       process window function cleared that window's per-window state for each of its keys.</li>
+ *       process window function cleared that window's per-window state for each of its keys (when it
+ *       overrides {@code clear}: the default does nothing, so the walk over the keys is skipped).</li>
  * </ul>
  *
  * <h2>Checkpoints</h2>
@@ -84,8 +89,10 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     private final List<Slice> droppedMirrored = new ArrayList<>();
     /** The slice of the previous record (most records fall into the newest slice). */
     private Slice recent;
-    /** For folding the slices of a sliding window, and for the keys of a window. */
-    private SliceTable scratch;
+    /** The tables of the window being walked by {@link #forEachKey}, oldest first. */
+    private final SliceTable[] windowSlices;
+    /** The process window function clears per-window state ({@link WindowFunctionRunner#clearsWindowState}). */
+    private final boolean clearsWindowState;
     /** Windows whose {@code maxTimestamp()} is at or before this fired (or had no data). */
     private long firedUpTo = Long.MIN_VALUE;
     /** Windows whose cleanup time is at or before this had their per-window state cleared. */
@@ -109,6 +116,8 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         this.slide = geometry.slide();
         this.sliceSize = geometry.sliceSize();
         this.sliceFunction = SliceFunction.of(definition.function());
+        this.windowSlices = new SliceTable[(int) (size / sliceSize)];
+        this.clearsWindowState = functions.clearsWindowState();
     }
 
     /** The length of a slice in milliseconds: {@code gcd(size, slide)}. */
@@ -132,6 +141,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
             for (Long fired : state.get(FIRED_STATE, LONG)) {
                 firedUpTo = Math.max(firedUpTo, fired);
             }
+            clearedUpTo = firedUpTo; // both advance to the same time: what fired before the checkpoint was cleared up to it
         }
     }
 
@@ -283,7 +293,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
                 forEachWindow(from, time, 0, this::fireWindow);
             }
             long delay = eventTime ? allowedLateness : 0;
-            if (functions.processFunction() != null && time > clearedUpTo) {
+            if (clearsWindowState && time > clearedUpTo) {
                 long from = clearedUpTo;
                 clearedUpTo = time;
                 forEachWindow(from, time, delay, this::clearWindow);
@@ -338,32 +348,69 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
             slices.get(start).table.forEach((key, partial) -> emitFor(key, window, sliceFunction.result(partial)));
             return;
         }
-        SliceTable folded = fold(start, true);
-        folded.forEach((key, accumulator) -> emitFor(key, window, sliceFunction.result(accumulator)));
-        folded.clear();
+        forEachKey(start, true, (key, accumulator) -> emitFor(key, window, sliceFunction.result(accumulator)));
     }
 
     private void clearWindow(long start) throws Exception {
         TimeWindow window = window(start);
-        SliceTable keys = fold(start, false);
-        keys.forEach((key, ignored) -> {
+        forEachKey(start, false, (key, ignored) -> {
             keyedState.setCurrentKey(key);
             clearWindowFunction(window);
         });
-        keys.clear();
     }
 
-    /** The window's slices folded per key into {@link #scratch} (only the keys unless {@code combine}). */
-    private SliceTable fold(long start, boolean combine) throws Exception {
+    /** What {@link #forEachKey} calls once per key of a window. */
+    @FunctionalInterface
+    private interface KeyAction {
+        void run(Object key, Object accumulator) throws Exception;
+    }
+
+    /**
+     * Calls {@code action} once for every key of window {@code start}, with the key's partials combined
+     * oldest first when {@code combine} (else with one of them), without building a table of the window:
+     * the slices are walked oldest first, and a key is taken at the oldest slice of the window holding it.
+     * Whether the window's other slices hold a key is asked of their {@linkplain SliceTable#mightContain key
+     * filters} first, so that a key in one slice only (the common case when keys are short-lived, as
+     * auctions are) costs a few cache hits, no table lookup, and its slice's partial is its result as it is
+     * (as a tumbling window's). The order of the keys is the slices' order, which no caller relies on
+     * (Flink's order of the results of one firing is that of its timer queue: unspecified).
+     */
+    private void forEachKey(long start, boolean combine, KeyAction action) throws Exception {
+        int count = 0;
         for (Slice slice : slices.subMap(start, true, start + size, false).values()) {
-            slice.table.forEach((key, partial) -> {
-                if (scratch == null) {
-                    scratch = new SliceTable(expectedKeys);
-                }
-                scratch.put(key, combine ? sliceFunction.combine(scratch.get(key), partial) : partial);
-            });
+            windowSlices[count++] = slice.table;
         }
-        return scratch == null ? scratch = new SliceTable(16) : scratch;
+        SliceTable[] tables = windowSlices;
+        int n = count;
+        try {
+            for (int j = 0; j < n; j++) {
+                int index = j;
+                tables[j].forEach((key, partial) -> {
+                    for (int i = 0; i < index; i++) {
+                        if (tables[i].mightContain(key) && tables[i].get(key) != null) {
+                            return; // taken with the older slice
+                        }
+                    }
+                    Object accumulator = partial;
+                    if (combine) {
+                        boolean folded = false;
+                        for (int i = index + 1; i < n; i++) {
+                            Object newer = tables[i].mightContain(key) ? tables[i].get(key) : null;
+                            if (newer != null) {
+                                if (!folded) {
+                                    accumulator = sliceFunction.combine(null, partial);
+                                    folded = true;
+                                }
+                                accumulator = sliceFunction.combine(accumulator, newer);
+                            }
+                        }
+                    }
+                    action.run(key, accumulator);
+                });
+            }
+        } finally {
+            Arrays.fill(tables, 0, n, null);
+        }
     }
 
     /** The result of window {@code start} for {@code key}, or {@code null} when it holds nothing of the key. */
@@ -376,7 +423,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         Object accumulator = null;
         boolean any = false;
         for (Slice slice : slices.subMap(start, true, start + size, false).values()) {
-            Object partial = slice.table.get(key);
+            Object partial = slice.table.mightContain(key) ? slice.table.get(key) : null;
             if (partial != null) {
                 accumulator = sliceFunction.combine(accumulator, partial);
                 any = true;
