@@ -42,6 +42,7 @@ final class SliceTable {
     private static final int FILTER_BITS_PER_KEY = 16;
 
     private final int capacity;
+    private final boolean filtered;
     /** The key filter: one word per key picks three of its bits (see {@link #filterMask}). */
     private long[] filter;
     /** {@code 64 - log2(filter.length)}: the word of a key is its hash's top bits. */
@@ -52,10 +53,21 @@ final class SliceTable {
     private Long2ObjectHashMap<Object> longs;
     private Object2ObjectHashMap<Object, Object> objects;
 
-    /** An empty table sized for about {@code expectedSize} keys. */
+    /** An empty table sized for about {@code expectedSize} keys, with a key filter. */
     SliceTable(int expectedSize) {
+        this(expectedSize, true);
+    }
+
+    /**
+     * An empty table sized for about {@code expectedSize} keys; without a key {@code filter} (a scratch
+     * table nobody asks), {@link #mightContain} answers {@code true}.
+     */
+    SliceTable(int expectedSize, boolean filtered) {
         this.capacity = Math.max(16, (int) Math.min(1 << 30, expectedSize / LOAD_FACTOR));
-        newFilter(expectedSize);
+        this.filtered = filtered;
+        if (filtered) {
+            newFilter(expectedSize);
+        }
     }
 
     /**
@@ -63,6 +75,9 @@ final class SliceTable {
      * hundred absent keys answer {@code true}). Touches one word of a small array, not the table.
      */
     boolean mightContain(Object key) {
+        if (!filtered) {
+            return true;
+        }
         long hash = filterHash(key);
         long mask = filterMask(hash);
         return (filter[(int) (hash >>> filterShift)] & mask) == mask;
@@ -70,12 +85,18 @@ final class SliceTable {
 
     /** {@link #mightContain} for a {@code long} key (the same answer as for the boxed key). */
     boolean mightContain(long key) {
+        if (!filtered) {
+            return true;
+        }
         long hash = mix(key);
         long mask = filterMask(hash);
         return (filter[(int) (hash >>> filterShift)] & mask) == mask;
     }
 
     private void remember(Object key) {
+        if (!filtered) {
+            return;
+        }
         if (size() > filterLimit) {
             rebuildFilter();
             return; // the rebuilt filter holds every key of the table, this one included
@@ -85,6 +106,9 @@ final class SliceTable {
     }
 
     private void remember(long key) {
+        if (!filtered) {
+            return;
+        }
         if (size() > filterLimit) {
             rebuildFilter();
             return;
@@ -243,7 +267,9 @@ final class SliceTable {
 
     /** Removes every entry, keeping the layout and capacity. */
     void clear() {
-        Arrays.fill(filter, 0L);
+        if (filtered) {
+            Arrays.fill(filter, 0L);
+        }
         if (unboxed != null) {
             unboxed.clear();
         } else if (longs != null) {

@@ -63,8 +63,13 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     /** The name of the list state holding the time up to which windows fired. */
     static final String FIRED_STATE = "window-fired-up-to";
 
-    /** Records per batch of table updates. */
+    /** Records per batch of table updates, results per batch of a firing. */
     private static final int BATCH = 256;
+    /**
+     * {@link #forEachKey} walks the slices when the last window had at least this many keys per slice entry,
+     * else folds them (where the walk would look most keys up in several tables).
+     */
+    private static final double WALK_ABOVE = 0.5;
 
     private static final Codec<Long> LONG = new Codec<>() {
         @Override
@@ -93,6 +98,14 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     private final Object[] walkKeys = new Object[BATCH];
     private final Object[] walkAccumulators = new Object[BATCH];
     private int walked;
+    private long keysWalked;
+    /**
+     * Keys per slice entry of the last sliding window combined: 1 when every key is in one slice, 1 / (size
+     * / slide) when every key is in every slice. {@link #forEachKey} walks when it is at least {@link #WALK_ABOVE}.
+     */
+    private double keysPerEntry = 1.0;
+    /** For {@link #fold}. */
+    private SliceTable scratch;
     /** The tables of the window being walked by {@link #forEachKey}, oldest first. */
     private final SliceTable[] windowSlices;
     /** The process window function clears per-window state ({@link WindowFunctionRunner#clearsWindowState}). */
@@ -160,7 +173,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
                 TimeWindow slice = (TimeWindow) cursor.namespace();
                 Slice s = slices.get(slice.start());
                 if (s == null) {
-                    s = new Slice(slice.start(), new SliceTable(expectedKeys));
+                    s = new Slice(slice.start(), new SliceTable(expectedKeys, true));
                     s.mirrored = true;
                     slices.put(s.start, s);
                 }
@@ -256,7 +269,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         if (slice == null || slice.start != start) {
             slice = slices.get(start);
             if (slice == null) {
-                slice = new Slice(start, new SliceTable(expectedKeys));
+                slice = new Slice(start, new SliceTable(expectedKeys, true));
                 slices.put(start, slice);
             }
             recent = slice;
@@ -379,63 +392,105 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
 
     /**
      * Calls {@code action} with every key of window {@code start}, once each, in batches, with the key's
-     * partials combined oldest first when {@code combine} (else with one of them), without building a table
-     * of the window: the slices are walked oldest first, and a key is taken at the oldest slice of the window
-     * holding it. Whether the window's other slices hold a key is asked of their
-     * {@linkplain SliceTable#mightContain key filters} first, so that a key in one slice only (the common
-     * case when keys are short-lived, as auctions are) costs a few cache hits and no table lookup, and its
-     * slice's partial is its accumulator as it is (as a tumbling window's is). The order of the keys is the
-     * slices' order, which no caller relies on (the order of the results of one firing in Flink is that of
-     * its timer queue: unspecified).
+     * partials combined oldest first when {@code combine} (else with one of them). Two ways, with the same
+     * results (the order of the keys differs; the order of the results of one firing in Flink is that of its
+     * timer queue: unspecified):
+     * <ul>
+     *   <li>the walk ({@link #walk}): the slices are walked oldest first and a key is taken at the oldest
+     *       slice of the window holding it; whether the window's other slices hold it is asked of their
+     *       {@linkplain SliceTable#mightContain key filters} first, so that a key in one slice only (keys
+     *       that are short-lived, as auctions are) costs a few cache hits and no table lookup, and its
+     *       slice's partial is its accumulator as it is (as a tumbling window's is);</li>
+     *   <li>the fold ({@link #fold}): the window's slices are combined per key into a scratch table, which
+     *       costs less than the walk's lookups when most keys are in several slices.</li>
+     * </ul>
+     * Which one is chosen by the keys per slice entry of the last window combined.
      */
     private void forEachKey(long start, boolean combine, KeysAction action) throws Exception {
         int count = 0;
+        long entries = 0;
         for (Slice slice : slices.subMap(start, true, start + size, false).values()) {
             windowSlices[count++] = slice.table;
+            entries += slice.table.size();
         }
-        SliceTable[] tables = windowSlices;
         int n = count;
         walked = 0;
+        keysWalked = 0;
         try {
-            for (int j = 0; j < n; j++) {
-                int index = j;
-                tables[j].forEach((key, partial) -> {
-                    for (int i = 0; i < index; i++) {
-                        if (tables[i].mightContain(key) && tables[i].get(key) != null) {
-                            return; // taken with the older slice
-                        }
-                    }
-                    Object accumulator = partial;
-                    if (combine) {
-                        boolean folded = false;
-                        for (int i = index + 1; i < n; i++) {
-                            Object newer = tables[i].mightContain(key) ? tables[i].get(key) : null;
-                            if (newer != null) {
-                                if (!folded) {
-                                    accumulator = sliceFunction.combine(null, partial);
-                                    folded = true;
-                                }
-                                accumulator = sliceFunction.combine(accumulator, newer);
-                            }
-                        }
-                    }
-                    walkKeys[walked] = key;
-                    walkAccumulators[walked] = accumulator;
-                    if (++walked == BATCH) {
-                        walked = 0;
-                        action.run(walkKeys, walkAccumulators, BATCH);
-                    }
-                });
+            if (combine && n > 1 && keysPerEntry < WALK_ABOVE) {
+                fold(n, action);
+            } else {
+                walk(n, combine, action);
             }
             if (walked > 0) {
                 int last = walked;
                 walked = 0;
                 action.run(walkKeys, walkAccumulators, last);
             }
+            if (combine && n > 1 && entries > 0) {
+                keysPerEntry = (double) keysWalked / entries;
+            }
         } finally {
-            Arrays.fill(tables, 0, n, null);
+            Arrays.fill(windowSlices, 0, n, null);
             Arrays.fill(walkKeys, null);
             Arrays.fill(walkAccumulators, null);
+            if (scratch != null) {
+                scratch.clear();
+            }
+        }
+    }
+
+    /** {@link #forEachKey} by walking the {@code n} slices of {@link #windowSlices}. */
+    private void walk(int n, boolean combine, KeysAction action) throws Exception {
+        SliceTable[] tables = windowSlices;
+        for (int j = 0; j < n; j++) {
+            int index = j;
+            tables[j].forEach((key, partial) -> {
+                for (int i = 0; i < index; i++) {
+                    if (tables[i].mightContain(key) && tables[i].get(key) != null) {
+                        return; // taken with the older slice
+                    }
+                }
+                Object accumulator = partial;
+                if (combine) {
+                    boolean folded = false;
+                    for (int i = index + 1; i < n; i++) {
+                        Object newer = tables[i].mightContain(key) ? tables[i].get(key) : null;
+                        if (newer != null) {
+                            if (!folded) {
+                                accumulator = sliceFunction.combine(null, partial);
+                                folded = true;
+                            }
+                            accumulator = sliceFunction.combine(accumulator, newer);
+                        }
+                    }
+                }
+                take(key, accumulator, action);
+            });
+        }
+    }
+
+    /** {@link #forEachKey} by folding the {@code n} slices of {@link #windowSlices} into {@link #scratch}. */
+    private void fold(int n, KeysAction action) throws Exception {
+        if (scratch == null) {
+            scratch = new SliceTable(expectedKeys, false);
+        }
+        SliceTable folded = scratch;
+        for (int i = 0; i < n; i++) {
+            boolean first = i == 0;
+            windowSlices[i].forEach((key, partial) ->
+                    folded.put(key, sliceFunction.combine(first ? null : folded.get(key), partial)));
+        }
+        folded.forEach((key, accumulator) -> take(key, accumulator, action));
+    }
+
+    private void take(Object key, Object accumulator, KeysAction action) throws Exception {
+        keysWalked++;
+        walkKeys[walked] = key;
+        walkAccumulators[walked] = accumulator;
+        if (++walked == BATCH) {
+            walked = 0;
+            action.run(walkKeys, walkAccumulators, BATCH);
         }
     }
 
