@@ -99,6 +99,8 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     private final Object[] walkAccumulators = new Object[BATCH];
     private int walked;
     private long keysWalked;
+    private long windowsFolded;
+    private long windowsWalked;
     /**
      * Keys per slice entry of the last sliding window combined: 1 when every key is in one slice, 1 / (size
      * / slide) when every key is in every slice. {@link #forEachKey} walks when it is at least {@link #WALK_ABOVE}.
@@ -140,6 +142,16 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     /** The length of a slice in milliseconds: {@code gcd(size, slide)}. */
     public long sliceSize() {
         return sliceSize;
+    }
+
+    /** Sliding windows fired by folding their slices into a scratch table ({@link #forEachKey}; for tests and metrics). */
+    long windowsFolded() {
+        return windowsFolded;
+    }
+
+    /** Sliding windows fired by walking their slices ({@link #forEachKey}; for tests and metrics). */
+    long windowsWalked() {
+        return windowsWalked;
     }
 
     /** The number of live slices (for tests and metrics). */
@@ -418,8 +430,12 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         keysWalked = 0;
         try {
             if (combine && n > 1 && keysPerEntry < WALK_ABOVE) {
+                windowsFolded++;
                 fold(n, action);
             } else {
+                if (combine && n > 1) {
+                    windowsWalked++;
+                }
                 walk(n, combine, action);
             }
             if (walked > 0) {
