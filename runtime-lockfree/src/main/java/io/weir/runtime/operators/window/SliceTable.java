@@ -42,7 +42,7 @@ final class SliceTable {
     private static final int FILTER_BITS_PER_KEY = 16;
 
     private final int capacity;
-    private final boolean filtered;
+    private boolean filtered;
     /** The key filter: one word per key picks three of its bits (see {@link #filterMask}). */
     private long[] filter;
     /** {@code 64 - log2(filter.length)}: the word of a key is its hash's top bits. */
@@ -59,8 +59,8 @@ final class SliceTable {
     }
 
     /**
-     * An empty table sized for about {@code expectedSize} keys; without a key {@code filter} (a scratch
-     * table nobody asks), {@link #mightContain} answers {@code true}.
+     * An empty table sized for about {@code expectedSize} keys; without a key {@code filter} (until
+     * {@link #filter()}), {@link #mightContain} answers {@code true}.
      */
     SliceTable(int expectedSize, boolean filtered) {
         this.capacity = Math.max(16, (int) Math.min(1 << 30, expectedSize / LOAD_FACTOR));
@@ -68,6 +68,19 @@ final class SliceTable {
         if (filtered) {
             newFilter(expectedSize);
         }
+    }
+
+    /** Gives the table a key filter from now on (built from its keys; nothing when it has one). */
+    void filter() {
+        if (!filtered) {
+            filtered = true;
+            rebuildFilter();
+        }
+    }
+
+    /** {@code true} when the table keeps a key filter. */
+    boolean filtered() {
+        return filtered;
     }
 
     /**
@@ -125,7 +138,7 @@ final class SliceTable {
     }
 
     private void rebuildFilter() {
-        newFilter(size() * 2);
+        newFilter(Math.max(size() * 2, capacity / 2));
         try {
             forEach((key, partial) -> {
                 long hash = filterHash(key);

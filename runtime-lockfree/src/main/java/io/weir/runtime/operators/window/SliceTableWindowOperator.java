@@ -103,7 +103,8 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     private long windowsWalked;
     /**
      * Keys per slice entry of the last sliding window combined: 1 when every key is in one slice, 1 / (size
-     * / slide) when every key is in every slice. {@link #forEachKey} walks when it is at least {@link #WALK_ABOVE}.
+     * / slide) when every key is in every slice. {@link #forEachKey} walks when it is at least {@link #WALK_ABOVE};
+     * new slices keep key filters (which only the walk reads) while it is.
      */
     private double keysPerEntry = 1.0;
     /** For {@link #fold}. */
@@ -185,7 +186,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
                 TimeWindow slice = (TimeWindow) cursor.namespace();
                 Slice s = slices.get(slice.start());
                 if (s == null) {
-                    s = new Slice(slice.start(), new SliceTable(expectedKeys, true));
+                    s = new Slice(slice.start(), new SliceTable(expectedKeys, filterNewSlices()));
                     s.mirrored = true;
                     slices.put(s.start, s);
                 }
@@ -281,7 +282,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         if (slice == null || slice.start != start) {
             slice = slices.get(start);
             if (slice == null) {
-                slice = new Slice(start, new SliceTable(expectedKeys, true));
+                slice = new Slice(start, new SliceTable(expectedKeys, filterNewSlices()));
                 slices.put(start, slice);
             }
             recent = slice;
@@ -456,9 +457,18 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         }
     }
 
-    /** {@link #forEachKey} by walking the {@code n} slices of {@link #windowSlices}. */
+    /**
+     * {@link #forEachKey} by walking the {@code n} slices of {@link #windowSlices}. Slices made while the
+     * operator folded have no key filter (it costs a little per new key, for nothing when folding): they
+     * get one here, built from their keys, so that the lookups of this and later walks mostly hit filters.
+     */
     private void walk(int n, boolean combine, KeysAction action) throws Exception {
         SliceTable[] tables = windowSlices;
+        if (n > 1) {
+            for (int i = 0; i < n; i++) {
+                tables[i].filter();
+            }
+        }
         for (int j = 0; j < n; j++) {
             int index = j;
             tables[j].forEach((key, partial) -> {
@@ -540,6 +550,11 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
             keyedState.setCurrentKey(key);
         }
         emitWindow(key, window, result);
+    }
+
+    /** New slices keep key filters when windows have several slices and the operator walks them. */
+    private boolean filterNewSlices() {
+        return size != sliceSize && keysPerEntry >= WALK_ABOVE;
     }
 
     /** Drops the slices whose last window reached its cleanup time. */

@@ -99,11 +99,25 @@ class SliceTableTest {
     }
 
     @Test
-    void shouldAnswerMaybeForEveryKeyWithoutAFilter() {
-        SliceTable scratch = new SliceTable(16, false);
-        scratch.put(1L, 1L);
-        assertThat(scratch.mightContain(2L)).isTrue();
-        assertThat(scratch.mightContain("x")).isTrue();
+    void shouldAnswerMaybeForEveryKeyWithoutAFilterAndBuildOneFromItsKeysWhenAsked() {
+        SliceTable table = new SliceTable(16, false);
+        for (long key = 0; key < 1_000; key++) {
+            table.put(key, key);
+        }
+        assertThat(table.filtered()).isFalse();
+        assertThat(table.mightContain(5_000L)).isTrue();
+        assertThat(table.mightContain("x")).isTrue();
+        table.filter();
+        assertThat(table.filtered()).isTrue();
+        for (long key = 0; key < 2_000; key++) {
+            table.put(key, key); // keys added after filter() enter it too
+        }
+        int falsePositives = 0;
+        for (long key = 0; key < 2_000; key++) {
+            assertThat(table.mightContain(key)).isTrue();
+            falsePositives += table.mightContain(key + 1_000_000) ? 1 : 0;
+        }
+        assertThat(falsePositives).as("absent keys let through, of 2,000").isLessThan(100);
     }
 
     @Test
