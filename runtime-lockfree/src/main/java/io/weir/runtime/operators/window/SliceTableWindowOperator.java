@@ -35,7 +35,8 @@ import java.util.TreeMap;
  *       result is its one slice's partial; a sliding window combines each key's partials oldest first,
  *       walking the window's slices without building a table of the window: a key in one slice only
  *       (short-lived keys, such as auctions) is found absent from the others by their key filters and
- *       emitted straight from its slice (see {@link #forEachKey}).</li>
+ *       emitted straight from its slice. When most keys are in several slices, the slices are folded into
+ *       one scratch table instead, which costs fewer lookups there.</li>
  *   <li>Lateness as in Flink: a record within the allowed lateness updates its slice and at once re-fires,
  *       for its key, every window containing it that the watermark passed and did not clean up (latest
  *       start first); a record too late for every window is late data. A slice is dropped when the last
@@ -51,7 +52,8 @@ import java.util.TreeMap;
  * since are removed, so the backend's snapshot holds exactly the tables, by key group, and restores
  * (rescaled or not) load them back. Between checkpoints the tables are the only copy. The time up to which
  * windows have fired is operator list state (one element per key group, so that every subtask gets one
- * on rescaling); restored, it keeps a restarted job from firing a window twice: the operator's event time
+ * on rescaling); restored, it keeps a restarted job from firing a window twice (or clearing its per-window
+ * state twice): the operator's event time
  * does not fall back behind the watermark it had reached. In event time this value is the same on every
  * subtask at a barrier (watermarks are aligned with barriers); processing-time windows take the latest
  * restored value.
