@@ -46,6 +46,14 @@ public interface ChannelWriter {
     boolean flush();
 
     /**
+     * How many elements this writer has handed to the consumer so far (producer thread only): a
+     * {@link #flush()} that returns {@code false} may still have moved pending batches into the channel,
+     * and the runtime counts that as progress, so that a producer with a long pending list (a window
+     * firing a million results at once) goes on feeding its consumer instead of idling between refills.
+     */
+    long published();
+
+    /**
      * {@code true} while the producer may go on producing; {@code false} when the channel was full
      * and batches are pending. Only {@link #flush()} turns it back to {@code true}. A cheap query
      * without side effects.

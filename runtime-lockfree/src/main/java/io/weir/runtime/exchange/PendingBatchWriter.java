@@ -76,6 +76,11 @@ abstract class PendingBatchWriter<B> implements ChannelWriter {
         PUBLISHED.setRelease(this, (long) PUBLISHED.get(this) + count);
     }
 
+    @Override
+    public final long published() {
+        return (long) PUBLISHED.get(this);
+    }
+
     /** Any thread: elements handed to the consumer so far. */
     final long publishedAcquire() {
         return (long) PUBLISHED.getAcquire(this);

@@ -111,6 +111,15 @@ public final class OperatorChain {
         return true;
     }
 
+    /** Elements handed to the consumers so far, over every writer (see {@link io.weir.runtime.exchange.ChannelWriter#published()}). */
+    public long published() {
+        long sum = 0;
+        for (RecordWriter w : writers) {
+            sum += w.published();
+        }
+        return sum;
+    }
+
     /** Publishes partial batches; {@code true} when nothing is pending on any channel. */
     public boolean flush() {
         boolean all = true;

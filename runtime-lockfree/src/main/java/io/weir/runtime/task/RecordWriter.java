@@ -53,6 +53,15 @@ public abstract sealed class RecordWriter implements Output
     }
 
     /** Publishes partial batches; {@code true} when nothing is left pending on any channel. */
+    /** Elements handed to the consumers so far, over every channel ({@link ChannelWriter#published()}). */
+    public final long published() {
+        long sum = 0;
+        for (ChannelWriter c : channels) {
+            sum += c.published();
+        }
+        return sum;
+    }
+
     public final boolean flush() {
         boolean all = true;
         for (ChannelWriter c : channels) {

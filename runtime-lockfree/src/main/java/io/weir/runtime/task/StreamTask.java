@@ -133,13 +133,22 @@ public abstract class StreamTask implements Tasklet, Monitored {
             if (ending) {
                 return endIfFlushed();
             }
-            if (!chain.flush()) {
+            boolean drained = false;
+            if (!chain.hasCapacity()) {
+                // batches are pending: moving some of them is progress (the consumer is taking them), so the
+                // worker calls again at once instead of idling before each refill of the channel
+                long published = chain.published();
+                if (!chain.flush()) {
+                    return chain.published() != published ? ProgressState.MADE_PROGRESS : ProgressState.NO_PROGRESS;
+                }
+                drained = true;
+            } else if (!chain.flush()) {
                 return ProgressState.NO_PROGRESS;
             }
             if (chain.usesProcessingTime()) {
                 chain.onProcessingTime(clock.currentTimeMillis());
             }
-            boolean progress = processInput() | commanded;
+            boolean progress = processInput() | commanded | drained;
             if (ending) {
                 return endIfFlushed();
             }

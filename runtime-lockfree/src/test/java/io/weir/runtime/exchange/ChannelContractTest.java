@@ -137,6 +137,33 @@ abstract class ChannelContractTest {
         assertThat(channel.size()).isZero();
     }
 
+    /** {@link ChannelWriter#published()} grows as pending batches move, also when a flush cannot move them all. */
+    @Test
+    void shouldCountPublishedElementsAsPendingBatchesMove() {
+        Channel channel = newChannel(SMALL);
+        ChannelWriter writer = channel.writer();
+        int written = 0;
+        while (writer.hasCapacity()) {
+            ElementSequence.write(writer, record(written++));
+        }
+        write(writer, records(written, written + 40)); // pending: one input element expanded into many
+        written += 40;
+        long published = writer.published();
+        assertThat(published).isPositive().isLessThan(written);
+        assertThat(writer.flush()).isFalse();
+        assertThat(writer.published()).as("nothing taken: nothing moved").isEqualTo(published);
+
+        RecordingHandler handler = new RecordingHandler();
+        channel.reader().poll(handler, 8); // frees one batch
+        assertThat(writer.flush()).as("more pending than one batch").isFalse();
+        assertThat(writer.published()).as("a flush that moved a batch").isGreaterThan(published);
+        for (int turns = 0; !writer.flush(); turns++) {
+            assertThat(turns).isLessThan(10_000);
+            channel.reader().poll(handler, 8);
+        }
+        assertThat(writer.published()).isEqualTo(written);
+    }
+
     @Test
     void shouldKeepOrderOfControlEventsWrittenWhileFull() {
         Channel channel = newChannel(SMALL);

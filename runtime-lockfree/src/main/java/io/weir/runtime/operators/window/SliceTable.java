@@ -4,6 +4,7 @@ import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.Object2ObjectHashMap;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -16,6 +17,12 @@ import java.util.Map;
  * The first entry that does not fit moves the table to the next, more general layout. Partials are never
  * {@code null}; {@code Long} partials come back as equal {@code Long}s (not the same objects: boxes have
  * no identity worth keeping).
+ *
+ * <p>Beside the entries the table keeps a small filter of its keys (a blocked Bloom filter, about 16 bits
+ * per key, three bits in one {@code long} per key): {@link #mightContain} answers "certainly absent" for
+ * most keys that are absent without touching the (much larger) hash table, so that firing a sliding
+ * window can ask the window's other slices whether they hold a key at the cost of a cache hit instead of
+ * a cache miss. The filter grows with the table; it never forgets a key while the key is in the table.
  *
  * <h2>Thread safety</h2>
  * Not thread-safe: the operator's thread only.
@@ -31,14 +38,130 @@ final class SliceTable {
         void visit(Object key, Object partial) throws Exception;
     }
 
+    /** Filter bits per key the filter is sized for; it is rebuilt twice as large when it holds half as many. */
+    private static final int FILTER_BITS_PER_KEY = 16;
+
     private final int capacity;
+    private boolean filtered;
+    /** The key filter: one word per key picks three of its bits (see {@link #filterMask}). */
+    private long[] filter;
+    /** {@code 64 - log2(filter.length)}: the word of a key is its hash's top bits. */
+    private int filterShift;
+    /** Keys the filter can take before it is rebuilt larger. */
+    private int filterLimit;
     private Long2LongHashMap unboxed;
     private Long2ObjectHashMap<Object> longs;
     private Object2ObjectHashMap<Object, Object> objects;
 
-    /** An empty table sized for about {@code expectedSize} keys. */
+    /** An empty table sized for about {@code expectedSize} keys, with a key filter. */
     SliceTable(int expectedSize) {
+        this(expectedSize, true);
+    }
+
+    /**
+     * An empty table sized for about {@code expectedSize} keys; without a key {@code filter} (until
+     * {@link #filter()}), {@link #mightContain} answers {@code true}.
+     */
+    SliceTable(int expectedSize, boolean filtered) {
         this.capacity = Math.max(16, (int) Math.min(1 << 30, expectedSize / LOAD_FACTOR));
+        this.filtered = filtered;
+        if (filtered) {
+            newFilter(expectedSize);
+        }
+    }
+
+    /** Gives the table a key filter from now on (built from its keys; nothing when it has one). */
+    void filter() {
+        if (!filtered) {
+            filtered = true;
+            rebuildFilter();
+        }
+    }
+
+    /** {@code true} when the table keeps a key filter. */
+    boolean filtered() {
+        return filtered;
+    }
+
+    /**
+     * {@code false} when {@code key} is certainly not in the table; {@code true} when it may be (a few in a
+     * hundred absent keys answer {@code true}). Touches one word of a small array, not the table.
+     */
+    boolean mightContain(Object key) {
+        if (!filtered) {
+            return true;
+        }
+        long hash = filterHash(key);
+        long mask = filterMask(hash);
+        return (filter[(int) (hash >>> filterShift)] & mask) == mask;
+    }
+
+    /** {@link #mightContain} for a {@code long} key (the same answer as for the boxed key). */
+    boolean mightContain(long key) {
+        if (!filtered) {
+            return true;
+        }
+        long hash = mix(key);
+        long mask = filterMask(hash);
+        return (filter[(int) (hash >>> filterShift)] & mask) == mask;
+    }
+
+    private void remember(Object key) {
+        if (!filtered) {
+            return;
+        }
+        if (size() > filterLimit) {
+            rebuildFilter();
+            return; // the rebuilt filter holds every key of the table, this one included
+        }
+        long hash = filterHash(key);
+        filter[(int) (hash >>> filterShift)] |= filterMask(hash);
+    }
+
+    private void remember(long key) {
+        if (!filtered) {
+            return;
+        }
+        if (size() > filterLimit) {
+            rebuildFilter();
+            return;
+        }
+        long hash = mix(key);
+        filter[(int) (hash >>> filterShift)] |= filterMask(hash);
+    }
+
+    private void newFilter(int keys) {
+        int words = Integer.highestOneBit(Math.max(16, (int) Math.min(1 << 26, (long) keys * FILTER_BITS_PER_KEY / 64)) * 2 - 1);
+        filter = new long[words];
+        filterShift = 64 - Integer.numberOfTrailingZeros(words);
+        filterLimit = (int) Math.min(Integer.MAX_VALUE, (long) words * 64 / (FILTER_BITS_PER_KEY / 2));
+    }
+
+    private void rebuildFilter() {
+        newFilter(Math.max(size() * 2, capacity / 2));
+        try {
+            forEach((key, partial) -> {
+                long hash = filterHash(key);
+                filter[(int) (hash >>> filterShift)] |= filterMask(hash);
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("unreachable: the filter's visitor throws nothing", e);
+        }
+    }
+
+    /** A {@code Long} key hashes as its value (so both {@link #mightContain} overloads agree), others by {@code hashCode}. */
+    private static long filterHash(Object key) {
+        return mix(key instanceof Long l ? l : key.hashCode());
+    }
+
+    private static long mix(long value) {
+        long h = value * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 29) ^ (h << 17);
+    }
+
+    /** Three bits of the word, from hash bits the word index does not use (the index takes the top bits). */
+    private static long filterMask(long hash) {
+        return 1L << hash | 1L << (hash >>> 6) | 1L << (hash >>> 12);
     }
 
     /** The partial of {@code key}, or {@code null}. */
@@ -73,19 +196,25 @@ final class SliceTable {
         }
         if (unboxed != null) {
             if (key instanceof Long k && partial instanceof Long p && p != MISSING) {
-                unboxed.put(k.longValue(), p.longValue());
+                if (unboxed.put(k.longValue(), p.longValue()) == MISSING) {
+                    remember(k.longValue());
+                }
                 return;
             }
             boxValues();
         }
         if (longs != null) {
             if (key instanceof Long l) {
-                longs.put(l.longValue(), partial);
+                if (longs.put(l.longValue(), partial) == null) {
+                    remember(l.longValue());
+                }
                 return;
             }
             boxKeys();
         }
-        objects.put(key, partial);
+        if (objects.put(key, partial) == null) {
+            remember(key);
+        }
     }
 
     /**
@@ -151,6 +280,9 @@ final class SliceTable {
 
     /** Removes every entry, keeping the layout and capacity. */
     void clear() {
+        if (filtered) {
+            Arrays.fill(filter, 0L);
+        }
         if (unboxed != null) {
             unboxed.clear();
         } else if (longs != null) {

@@ -13,6 +13,7 @@ import io.weir.spi.state.ValueStore;
 import io.weir.spi.state.ValueStoreSpec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +32,17 @@ import java.util.TreeMap;
  *   <li>Windows are aligned for every key, so firing needs no per-key timers: when the watermark (or,
  *       in processing time, the clock) passes a window's {@code maxTimestamp()}, the operator walks the
  *       keys of the window's slices and emits one result per key, in window order. A tumbling window's
- *       result is its one slice's partial; a sliding window folds its slices oldest first.</li>
+ *       result is its one slice's partial; a sliding window combines each key's partials oldest first,
+ *       walking the window's slices without building a table of the window: a key in one slice only
+ *       (short-lived keys, such as auctions) is found absent from the others by their key filters and
+ *       emitted straight from its slice. When most keys are in several slices, the slices are folded into
+ *       one scratch table instead, which costs fewer lookups there.</li>
  *   <li>Lateness as in Flink: a record within the allowed lateness updates its slice and at once re-fires,
  *       for its key, every window containing it that the watermark passed and did not clean up (latest
  *       start first); a record too late for every window is late data. A slice is dropped when the last
  *       window containing it reaches its cleanup time ({@code maxTimestamp + allowedLateness}), after the
- *       process window function cleared that window's per-window state for each of its keys.</li>
+ *       process window function cleared that window's per-window state for each of its keys (when it
+ *       overrides {@code clear}: the default does nothing, so the walk over the keys is skipped).</li>
  * </ul>
  *
  * <h2>Checkpoints</h2>
@@ -46,7 +52,8 @@ import java.util.TreeMap;
  * since are removed, so the backend's snapshot holds exactly the tables, by key group, and restores
  * (rescaled or not) load them back. Between checkpoints the tables are the only copy. The time up to which
  * windows have fired is operator list state (one element per key group, so that every subtask gets one
- * on rescaling); restored, it keeps a restarted job from firing a window twice: the operator's event time
+ * on rescaling); restored, it keeps a restarted job from firing a window twice (or clearing its per-window
+ * state twice): the operator's event time
  * does not fall back behind the watermark it had reached. In event time this value is the same on every
  * subtask at a barrier (watermarks are aligned with barriers); processing-time windows take the latest
  * restored value.
@@ -58,8 +65,13 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     /** The name of the list state holding the time up to which windows fired. */
     static final String FIRED_STATE = "window-fired-up-to";
 
-    /** Records per batch of table updates. */
+    /** Records per batch of table updates, results per batch of a firing. */
     private static final int BATCH = 256;
+    /**
+     * {@link #forEachKey} walks the slices when the last window had at least this many keys per slice entry,
+     * else folds them (where the walk would look most keys up in several tables).
+     */
+    private static final double WALK_ABOVE = 0.5;
 
     private static final Codec<Long> LONG = new Codec<>() {
         @Override
@@ -84,8 +96,25 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     private final List<Slice> droppedMirrored = new ArrayList<>();
     /** The slice of the previous record (most records fall into the newest slice). */
     private Slice recent;
-    /** For folding the slices of a sliding window, and for the keys of a window. */
+    /** The keys and accumulators of {@link #forEachKey}'s current batch: {@code [0, walked)}. */
+    private final Object[] walkKeys = new Object[BATCH];
+    private final Object[] walkAccumulators = new Object[BATCH];
+    private int walked;
+    private long keysWalked;
+    private long windowsFolded;
+    private long windowsWalked;
+    /**
+     * Keys per slice entry of the last sliding window combined: 1 when every key is in one slice, 1 / (size
+     * / slide) when every key is in every slice. {@link #forEachKey} walks when it is at least {@link #WALK_ABOVE};
+     * new slices keep key filters (which only the walk reads) while it is.
+     */
+    private double keysPerEntry = 1.0;
+    /** For {@link #fold}. */
     private SliceTable scratch;
+    /** The tables of the window being walked by {@link #forEachKey}, oldest first. */
+    private final SliceTable[] windowSlices;
+    /** The process window function clears per-window state ({@link WindowFunctionRunner#clearsWindowState}). */
+    private final boolean clearsWindowState;
     /** Windows whose {@code maxTimestamp()} is at or before this fired (or had no data). */
     private long firedUpTo = Long.MIN_VALUE;
     /** Windows whose cleanup time is at or before this had their per-window state cleared. */
@@ -109,11 +138,23 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         this.slide = geometry.slide();
         this.sliceSize = geometry.sliceSize();
         this.sliceFunction = SliceFunction.of(definition.function());
+        this.windowSlices = new SliceTable[(int) (size / sliceSize)];
+        this.clearsWindowState = functions.clearsWindowState();
     }
 
     /** The length of a slice in milliseconds: {@code gcd(size, slide)}. */
     public long sliceSize() {
         return sliceSize;
+    }
+
+    /** Sliding windows fired by folding their slices into a scratch table ({@link #forEachKey}; for tests and metrics). */
+    long windowsFolded() {
+        return windowsFolded;
+    }
+
+    /** Sliding windows fired by walking their slices ({@link #forEachKey}; for tests and metrics). */
+    long windowsWalked() {
+        return windowsWalked;
     }
 
     /** The number of live slices (for tests and metrics). */
@@ -132,6 +173,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
             for (Long fired : state.get(FIRED_STATE, LONG)) {
                 firedUpTo = Math.max(firedUpTo, fired);
             }
+            clearedUpTo = firedUpTo; // both advance to the same time: what fired before the checkpoint was cleared up to it
         }
     }
 
@@ -146,7 +188,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
                 TimeWindow slice = (TimeWindow) cursor.namespace();
                 Slice s = slices.get(slice.start());
                 if (s == null) {
-                    s = new Slice(slice.start(), new SliceTable(expectedKeys));
+                    s = new Slice(slice.start(), new SliceTable(expectedKeys, filterNewSlices()));
                     s.mirrored = true;
                     slices.put(s.start, s);
                 }
@@ -254,7 +296,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         if (slice == null || slice.start != start) {
             slice = slices.get(start);
             if (slice == null) {
-                slice = new Slice(start, new SliceTable(expectedKeys));
+                slice = new Slice(start, new SliceTable(expectedKeys, filterNewSlices()));
                 slices.put(start, slice);
             }
             recent = slice;
@@ -295,7 +337,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
                 forEachWindow(from, time, 0, this::fireWindow);
             }
             long delay = eventTime ? allowedLateness : 0;
-            if (functions.processFunction() != null && time > clearedUpTo) {
+            if (clearsWindowState && time > clearedUpTo) {
                 long from = clearedUpTo;
                 clearedUpTo = time;
                 forEachWindow(from, time, delay, this::clearWindow);
@@ -346,36 +388,150 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
 
     private void fireWindow(long start) throws Exception {
         TimeWindow window = window(start);
-        if (size == sliceSize) {
-            slices.get(start).table.forEach((key, partial) -> emitFor(key, window, sliceFunction.result(partial)));
-            return;
-        }
-        SliceTable folded = fold(start, true);
-        folded.forEach((key, accumulator) -> emitFor(key, window, sliceFunction.result(accumulator)));
-        folded.clear();
+        forEachKey(start, true, (keys, accumulators, count) -> {
+            for (int i = 0; i < count; i++) {
+                // a pass of its own: the loads of the partials (scattered on the heap) are independent, so the
+                // CPU overlaps their cache misses instead of taking them one emission at a time
+                accumulators[i] = sliceFunction.result(accumulators[i]);
+            }
+            for (int i = 0; i < count; i++) {
+                emitFor(keys[i], window, accumulators[i]);
+            }
+        });
     }
 
     private void clearWindow(long start) throws Exception {
         TimeWindow window = window(start);
-        SliceTable keys = fold(start, false);
-        keys.forEach((key, ignored) -> {
-            keyedState.setCurrentKey(key);
-            clearWindowFunction(window);
+        forEachKey(start, false, (keys, ignored, count) -> {
+            for (int i = 0; i < count; i++) {
+                keyedState.setCurrentKey(keys[i]);
+                clearWindowFunction(window);
+            }
         });
-        keys.clear();
     }
 
-    /** The window's slices folded per key into {@link #scratch} (only the keys unless {@code combine}). */
-    private SliceTable fold(long start, boolean combine) throws Exception {
+    /** What {@link #forEachKey} calls with each batch of a window's keys. */
+    @FunctionalInterface
+    private interface KeysAction {
+        /** {@code keys[0, count)} and their accumulators; the action may replace the accumulators. */
+        void run(Object[] keys, Object[] accumulators, int count) throws Exception;
+    }
+
+    /**
+     * Calls {@code action} with every key of window {@code start}, once each, in batches, with the key's
+     * partials combined oldest first when {@code combine} (else with one of them). Two ways, with the same
+     * results (the order of the keys differs; the order of the results of one firing in Flink is that of its
+     * timer queue: unspecified):
+     * <ul>
+     *   <li>the walk ({@link #walk}): the slices are walked oldest first and a key is taken at the oldest
+     *       slice of the window holding it; whether the window's other slices hold it is asked of their
+     *       {@linkplain SliceTable#mightContain key filters} first, so that a key in one slice only (keys
+     *       that are short-lived, as auctions are) costs a few cache hits and no table lookup, and its
+     *       slice's partial is its accumulator as it is (as a tumbling window's is);</li>
+     *   <li>the fold ({@link #fold}): the window's slices are combined per key into a scratch table, which
+     *       costs less than the walk's lookups when most keys are in several slices.</li>
+     * </ul>
+     * Which one is chosen by the keys per slice entry of the last window combined.
+     */
+    private void forEachKey(long start, boolean combine, KeysAction action) throws Exception {
+        int count = 0;
+        long entries = 0;
         for (Slice slice : slices.subMap(start, true, start + size, false).values()) {
-            slice.table.forEach((key, partial) -> {
-                if (scratch == null) {
-                    scratch = new SliceTable(expectedKeys);
+            windowSlices[count++] = slice.table;
+            entries += slice.table.size();
+        }
+        int n = count;
+        walked = 0;
+        keysWalked = 0;
+        try {
+            if (combine && n > 1 && keysPerEntry < WALK_ABOVE) {
+                windowsFolded++;
+                fold(n, action);
+            } else {
+                if (combine && n > 1) {
+                    windowsWalked++;
                 }
-                scratch.put(key, combine ? sliceFunction.combine(scratch.get(key), partial) : partial);
+                walk(n, combine, action);
+            }
+            if (walked > 0) {
+                int last = walked;
+                walked = 0;
+                action.run(walkKeys, walkAccumulators, last);
+            }
+            if (combine && n > 1 && entries > 0) {
+                keysPerEntry = (double) keysWalked / entries;
+            }
+        } finally {
+            Arrays.fill(windowSlices, 0, n, null);
+            Arrays.fill(walkKeys, null);
+            Arrays.fill(walkAccumulators, null);
+            if (scratch != null) {
+                scratch.clear();
+            }
+        }
+    }
+
+    /**
+     * {@link #forEachKey} by walking the {@code n} slices of {@link #windowSlices}. Slices made while the
+     * operator folded have no key filter (it costs a little per new key, for nothing when folding): they
+     * get one here, built from their keys, so that the lookups of this and later walks mostly hit filters.
+     */
+    private void walk(int n, boolean combine, KeysAction action) throws Exception {
+        SliceTable[] tables = windowSlices;
+        if (n > 1) {
+            for (int i = 0; i < n; i++) {
+                tables[i].filter();
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            int index = j;
+            tables[j].forEach((key, partial) -> {
+                for (int i = 0; i < index; i++) {
+                    if (tables[i].mightContain(key) && tables[i].get(key) != null) {
+                        return; // taken with the older slice
+                    }
+                }
+                Object accumulator = partial;
+                if (combine) {
+                    boolean folded = false;
+                    for (int i = index + 1; i < n; i++) {
+                        Object newer = tables[i].mightContain(key) ? tables[i].get(key) : null;
+                        if (newer != null) {
+                            if (!folded) {
+                                accumulator = sliceFunction.combine(null, partial);
+                                folded = true;
+                            }
+                            accumulator = sliceFunction.combine(accumulator, newer);
+                        }
+                    }
+                }
+                take(key, accumulator, action);
             });
         }
-        return scratch == null ? scratch = new SliceTable(16) : scratch;
+    }
+
+    /** {@link #forEachKey} by folding the {@code n} slices of {@link #windowSlices} into {@link #scratch}. */
+    private void fold(int n, KeysAction action) throws Exception {
+        if (scratch == null) {
+            scratch = new SliceTable(expectedKeys, false);
+        }
+        SliceTable folded = scratch;
+        for (int i = 0; i < n; i++) {
+            boolean first = i == 0;
+            windowSlices[i].forEach((key, partial) ->
+                    folded.put(key, sliceFunction.combine(first ? null : folded.get(key), partial)));
+        }
+        folded.forEach((key, accumulator) -> take(key, accumulator, action));
+    }
+
+    private void take(Object key, Object accumulator, KeysAction action) throws Exception {
+        keysWalked++;
+        walkKeys[walked] = key;
+        walkAccumulators[walked] = accumulator;
+        if (++walked == BATCH) {
+            walked = 0;
+            action.run(walkKeys, walkAccumulators, BATCH);
+        }
     }
 
     /** The result of window {@code start} for {@code key}, or {@code null} when it holds nothing of the key. */
@@ -388,7 +544,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         Object accumulator = null;
         boolean any = false;
         for (Slice slice : slices.subMap(start, true, start + size, false).values()) {
-            Object partial = slice.table.get(key);
+            Object partial = slice.table.mightContain(key) ? slice.table.get(key) : null;
             if (partial != null) {
                 accumulator = sliceFunction.combine(accumulator, partial);
                 any = true;
@@ -408,6 +564,11 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
             keyedState.setCurrentKey(key);
         }
         emitWindow(key, window, result);
+    }
+
+    /** New slices keep key filters when windows have several slices and the operator walks them. */
+    private boolean filterNewSlices() {
+        return size != sliceSize && keysPerEntry >= WALK_ABOVE;
     }
 
     /** Drops the slices whose last window reached its cleanup time. */

@@ -37,6 +37,27 @@ final class WindowFunctionRunner {
         this.processFunction = (ProcessWindowFunction<Object, Object, Object, Window>) spec.processFunction();
     }
 
+    /**
+     * {@code true} when cleaning a window up has something to do: there is a process window function and
+     * it (or a class between it and {@link ProcessWindowFunction}) overrides {@link ProcessWindowFunction#clear},
+     * the only place Flink's contract lets it delete its per-window state. A function that does not override
+     * it leaves per-window state it created behind in Flink too, so skipping the call changes nothing.
+     */
+    boolean clearsWindowState() {
+        if (processFunction == null) {
+            return false;
+        }
+        for (Class<?> type = processFunction.getClass(); type != ProcessWindowFunction.class; type = type.getSuperclass()) {
+            try {
+                type.getDeclaredMethod("clear", ProcessWindowFunction.Context.class);
+                return true;
+            } catch (NoSuchMethodException e) {
+                // not declared here: look further up
+            }
+        }
+        return false;
+    }
+
     /** The process window function, or {@code null}. */
     ProcessWindowFunction<Object, Object, Object, Window> processFunction() {
         return processFunction;
