@@ -24,7 +24,9 @@ import java.util.Map;
  * @param watermarkIntervalMs Flink's periodic watermark interval, ms
  * @param q5Plan             how q5 counts bids per sliding window
  * @param warmup             throughput mode: events of a warm-up job run first in the same JVM (so that its JIT
- *                           is warm, as Weir's harness warms up its own), not measured; 0 for none
+ *                           is warm, as Weir's harness warms up its own), not measured; latency mode: results
+ *                           closed by the first {@code warmup} events are not measured and the seconds before they
+ *                           are due not judged (as Weir's harness); 0 for none
  */
 public record BenchOptions(Workload workload, long events, long rate, int parallelism, long checkpointInterval, Path out,
                            long seed, long startMillis, long eventIntervalNanos, long outOfOrdernessMs,
@@ -58,7 +60,8 @@ public record BenchOptions(Workload workload, long events, long rate, int parall
             + " --out DIR [--seed S] [--start-millis T] [--event-interval-ns I (default 1e9/R, or 1000 unpaced)]"
             + " [--out-of-orderness-ms B] [--late-fraction F] [--buffer-timeout-ms T (default 1 paced, 100 unpaced)]"
             + " [--watermark-interval-ms W (default 1 paced, 200 unpaced)] [--q5-plan sliced|sliding-windows]"
-            + " [--warmup N (throughput mode: events of an unmeasured warm-up job first; default 0)]";
+            + " [--warmup N (throughput: events of an unmeasured warm-up job first; latency: results closed by the first"
+            + " N events are not measured; default 0)]";
 
     /** Parses {@code args}; an {@link IllegalArgumentException} names the option at fault. */
     public static BenchOptions parse(String... args) {

@@ -78,7 +78,8 @@ public final class FlinkBenchMain {
         }
         Files.createDirectories(options.out());
         Instant startedAt = Instant.now();
-        Probe.start(options.events(), options.rate(), options.latencyMode() ? watermarkIndex(options) : null);
+        Probe.start(options.events(), options.rate(), options.latencyMode() ? watermarkIndex(options) : null,
+                options.latencyMode() ? Math.min(options.warmup(), options.events()) : 0);
         Map<String, String> config = new LinkedHashMap<>();
         Path checkpoints = Files.createTempDirectory("weir-flink-checkpoints");
         try {
@@ -206,7 +207,8 @@ public final class FlinkBenchMain {
                 + " pollNext" + (options.latencyMode() ? ", paced to " + options.rate() + " events/s" : ", unpaced"));
         config.put("watermarks", "bounded out-of-orderness " + options.outOfOrdernessMs() + " ms (watermark = max - bound - 1)");
         config.put("seed", Long.toString(options.seed()));
-        config.put("warmup", options.latencyMode() ? "0" : Long.toString(options.warmup()));
+        config.put("warmup", Long.toString(options.latencyMode() ? Math.min(options.warmup(), options.events())
+                : options.warmup()));
         config.put("eventTime", "start " + options.startMillis() + " ms, " + options.eventIntervalNanos()
                 + " ns per event, out-of-orderness " + options.outOfOrdernessMs() + " ms, late fraction "
                 + options.lateFraction());

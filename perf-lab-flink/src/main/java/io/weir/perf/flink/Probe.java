@@ -38,14 +38,28 @@ public final class Probe {
      */
     record Run(long events, long rate, double nanosPerEvent, WatermarkIndex watermarks, AtomicLong anchor,
                AtomicLong firstEmission, AtomicLong lastActivity, List<AtomicLong> emitted, List<AtomicLong> received,
-               Recorder recorder) {
+               Recorder recorder, long warmupEvents, Recorder discarded) {
+        /**
+         * The recorder for a result closed by event {@code index}: {@link #discarded} within the warm-up (results
+         * closed by the first {@code warmupEvents} events are not measured, as in Weir's harness), else
+         * {@link #recorder}; chosen without a branch, so that the end of the warm-up compiles nothing new.
+         */
+        Recorder recorderFor(long index) {
+            return ((~(index - warmupEvents)) >>> 63) == 1 ? recorder : discarded;
+        }
     }
 
     /** Resets everything for a run of {@code events} events at {@code rate} events/s (0: unpaced). */
     static void start(long events, long rate, WatermarkIndex watermarks) {
+        start(events, rate, watermarks, 0);
+    }
+
+    /** As {@link #start(long, long, WatermarkIndex)}; results closed by the first {@code warmupEvents} events are not measured. */
+    static void start(long events, long rate, WatermarkIndex watermarks, long warmupEvents) {
         run = new Run(events, rate, rate > 0 ? 1e9 / rate : 0, watermarks, new AtomicLong(Long.MIN_VALUE),
                 new AtomicLong(Long.MIN_VALUE), new AtomicLong(Long.MIN_VALUE), new CopyOnWriteArrayList<>(),
-                new CopyOnWriteArrayList<>(), new Recorder(3_600_000_000_000L, 3));
+                new CopyOnWriteArrayList<>(), new Recorder(3_600_000_000_000L, 3), Math.max(0, warmupEvents),
+                new Recorder(3_600_000_000_000L, 3));
     }
 
     /** The current run; fails clearly if none was started (a Flink job built outside {@link FlinkBenchMain}). */

@@ -52,8 +52,9 @@ public final class ProbeSink<T> implements Sink<T> {
                 if (anchor == Long.MIN_VALUE) {
                     anchor = Probe.anchor();
                 }
-                long intended = Probe.intendedNanos(run, anchor, closing.of(result));
-                run.recorder().recordValue(Math.max(0, now - intended));
+                long index = closing.of(result);
+                long intended = Probe.intendedNanos(run, anchor, index);
+                run.recorderFor(index).recordValue(Math.min(3_600_000_000_000L, Math.max(0, now - intended)));
             }
             if (++received % PUBLISH_EVERY == 0) {
                 cell.lazySet(received);

@@ -73,6 +73,32 @@ class FlinkBenchMainTest {
     }
 
     @Test
+    void shouldLeaveTheWarmUpsResultsOutOfALatencyRun() throws Exception {
+        Path all = dir.resolve("all");
+        Path warm = dir.resolve("warm");
+        String[] common = {"--workload", "q1", "--events", "40000", "--rate", "100000", "--parallelism", "1"};
+        var allOptions = BenchOptions.parse(concat(common, "--out", all.toString()));
+        var warmOptions = BenchOptions.parse(concat(common, "--out", warm.toString(), "--warmup", "30000"));
+
+        FlinkBenchMain.run(allOptions, quiet());
+        FlinkBenchMain.run(warmOptions, quiet());
+
+        long measuredAll = JSON.readTree(all.resolve("summary.json").toFile()).get("latencyNanos").get("count").asLong();
+        long measuredWarm = JSON.readTree(warm.resolve("summary.json").toFile()).get("latencyNanos").get("count").asLong();
+        // q1: one result per bid (46 of every 50 events); only those of events 30,000 .. 39,999 are measured
+        assertThat(measuredAll).isEqualTo(36_800);
+        assertThat(measuredWarm).isEqualTo(9_200);
+        assertThat(JSON.readTree(warm.resolve("summary.json").toFile()).get("config").get("warmup").asText())
+                .isEqualTo("30000");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    @Test
     void shouldMeasureLatencyAtAFixedRateWithCheckpoints() throws Exception {
         Path out = dir.resolve("latency");
         var options = BenchOptions.parse("--workload", "tumbling-count", "--events", "60000", "--rate", "50000",

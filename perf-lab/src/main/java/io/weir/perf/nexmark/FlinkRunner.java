@@ -123,8 +123,8 @@ public record FlinkRunner(Path java, List<String> jvmArgs) {
                 "--event-interval-ns", Long.toString(eventTime.intervalNanos()),
                 "--out-of-orderness-ms", Long.toString(eventTime.outOfOrdernessMs()),
                 "--late-fraction", Double.toString(eventTime.lateFraction())));
-        if (!config.latencyMode() && config.warmup() > 0) {
-            // the same warm-up job as Weir's, in the Flink JVM
+        if (config.warmup() > 0) {
+            // the same warm-up as Weir's: a job first (throughput), or results of the first events not measured (latency)
             command.addAll(List.of("--warmup", Long.toString(config.warmup())));
         }
         return command;
