@@ -126,6 +126,18 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     private final Object[] batchValues = new Object[BATCH];
     private int batched;
     private Slice batchSlice;
+    /**
+     * The fast path of {@link #processElement}: an event-time record whose timestamp is in
+     * {@code [fastStart, fastEnd)}, the slice {@link #batchSlice} (dirty), is on time for every window
+     * containing it, so it is batched without the window arithmetic. Set when a record was found on time
+     * for its slice under the current watermark; {@link #invalidateFastPath invalidated} whenever that
+     * could stop holding: the watermark (or the time windows fired up to) moves, a snapshot marks the
+     * slices clean, slices are restored or dropped. Empty ({@code fastStart > fastEnd}) when invalid.
+     */
+    private long fastStart = Long.MAX_VALUE;
+    private long fastEnd = Long.MIN_VALUE;
+    /** Records that took the fast path (for tests). */
+    private long fastRecords;
     private ValueStore<Window, Object> mirror;
 
     public SliceTableWindowOperator(WindowDefinition definition) {
@@ -157,6 +169,11 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         return windowsWalked;
     }
 
+    /** Records batched by the fast path of {@link #processElement} (for tests). */
+    long fastRecords() {
+        return fastRecords;
+    }
+
     /** The number of live slices (for tests and metrics). */
     public int liveSlices() {
         return slices.size();
@@ -175,6 +192,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
             }
             clearedUpTo = firedUpTo; // both advance to the same time: what fired before the checkpoint was cleared up to it
         }
+        invalidateFastPath();
     }
 
     @Override
@@ -195,6 +213,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
                 s.table.put(cursor.key(), cursor.value());
             }
         }
+        invalidateFastPath();
     }
 
     /** Event time: the watermark, never behind the one windows already fired for (after a restore). */
@@ -206,6 +225,17 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
 
     @Override
     protected void processElement(Object key, Object value, long timestamp) throws Exception {
+        if (timestamp >= fastStart && timestamp < fastEnd) {
+            // the slice of the previous on-time record, under the same watermark: on time again, batched
+            // (fastStart > Long.MIN_VALUE, so a record without a timestamp never gets here)
+            fastRecords++;
+            batchKeys[batched] = key;
+            batchValues[batched] = value;
+            if (++batched == BATCH) {
+                flush();
+            }
+            return;
+        }
         long time = elementTime(value, timestamp);
         long lastStart = geometry.lastStart(time);
         if (lastStart + size <= time || isWindowLate(lastStart + size - 1)) {
@@ -221,6 +251,12 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
             if (slice != batchSlice) {
                 flush();
                 batchSlice = slice;
+            }
+            long end = slice.start + sliceSize;
+            if (slice.start > Long.MIN_VALUE && end > slice.start) {
+                // every record of this slice is on time until the watermark moves (windows are slice-aligned)
+                fastStart = slice.start;
+                fastEnd = end;
             }
             batchKeys[batched] = key;
             batchValues[batched] = value;
@@ -251,6 +287,12 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
      * the tables (watermarks, late records, snapshots, the end of input) flushes first, so batching changes
      * no result; it only turns one cache miss per record into many misses in flight.
      */
+    /** Stops the fast path of {@link #processElement} until an on-time record sets it again. */
+    private void invalidateFastPath() {
+        fastStart = Long.MAX_VALUE;
+        fastEnd = Long.MIN_VALUE;
+    }
+
     private void flush() throws Exception {
         int count = batched;
         if (count == 0) {
@@ -281,6 +323,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
 
     @Override
     public void endInput() {
+        invalidateFastPath();
         try {
             flush();
         } catch (OperatorException e) {
@@ -306,6 +349,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
 
     @Override
     public void processWatermark(long watermark) {
+        invalidateFastPath();
         currentWatermark = watermark;
         keyedState.advanceWatermark(watermark);
         if (eventTime) {
@@ -316,6 +360,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
 
     @Override
     public void onProcessingTime(long now) {
+        invalidateFastPath();
         super.onProcessingTime(now);
         if (!eventTime && now != Long.MIN_VALUE) {
             advance(now - 1); // a window fires once the clock is past its last millisecond
@@ -329,6 +374,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
 
     /** Fires the windows whose end {@code time} passed, then drops what their cleanup time passed. */
     private void advance(long time) {
+        invalidateFastPath();
         try {
             flush();
             if (time > firedUpTo) {
@@ -581,6 +627,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
             }
             Slice slice = first.getValue();
             slices.pollFirstEntry();
+            invalidateFastPath();
             if (slice == recent) {
                 recent = null;
             }
@@ -595,6 +642,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     public void snapshotState(long checkpointId, OperatorListState out) {
         KeyGroupRange range = keyedState.backend().keyGroupRange();
         out.put(FIRED_STATE, LONG, Collections.nCopies(range.size(), firedUpTo));
+        invalidateFastPath(); // the slices become clean: the next record must mark its slice dirty again
         try {
             flush();
             for (Slice slice : droppedMirrored) {
