@@ -43,6 +43,9 @@ abstract class AbstractStateHandle<N> implements State {
                     + "' was accessed without a current key; keyed state can be used only while a record or a timer"
                     + " of a keyed stream (after keyBy) is being processed");
         }
+        if (manager.keyPending) {
+            manager.bindCurrentKey(); // set lazily: the backend gets it (and its key group) now
+        }
     }
 
     final void setNamespace(N namespace) {

@@ -40,7 +40,8 @@ import java.util.function.Supplier;
  * operator calls {@link #setCurrentKey} for every record (the key group is computed here, as Flink's
  * {@code KeyGroupRangeAssignment}), hands this object to user functions as their
  * {@link KeyedStateStore}, and drives timers with {@link #advanceWatermark} and
- * {@link #advanceProcessingTime}.
+ * {@link #advanceProcessingTime}. Where a key is set for work that seldom uses state (window results),
+ * {@link #setCurrentKeyLazily} defers the key group to the first state or timer access under the key.
  *
  * <p>Handles: asking twice for one state name returns the same handle; asking for a name already
  * used by a different kind of state (or declared type, or with TTL on/off differently) throws
@@ -75,6 +76,11 @@ public final class KeyedStateManager implements KeyedStateStore, KeyContext, Aut
     private TtlIncrementalCleanup<?, ?>[] perRecordCleanups = NO_CLEANUPS;
     /** The current key; read by the handles to refuse access without one. */
     Object currentKey;
+    /**
+     * {@link #currentKey} was set by {@link #setCurrentKeyLazily}: the backend does not address it yet.
+     * Every path to the backend's keyed stores and timer stores binds it first ({@link #bindCurrentKey}).
+     */
+    boolean keyPending;
     private boolean closed;
 
     /**
@@ -153,9 +159,48 @@ public final class KeyedStateManager implements KeyedStateStore, KeyContext, Aut
         }
         backend.setCurrentKey(key, KeyGroups.keyGroupFor(key, maxParallelism));
         currentKey = key;
+        keyPending = false;
         TtlIncrementalCleanup<?, ?>[] cleanups = perRecordCleanups;
         for (int i = 0; i < cleanups.length; i++) {
             cleanups[i].run();
+        }
+    }
+
+    /**
+     * Makes {@code key} the current key as {@link #setCurrentKey} does, but leaves computing its key group
+     * (a hash of the key) and handing it to the backend to the first use of state or timers under it
+     * ({@link #bindCurrentKey}): for an operator that sets the key for each of many results of which a user
+     * function may read state for few or none (window results). The state and timers a function reaches,
+     * through this manager's handles and timer services, see exactly the key set here. States that clean up
+     * TTL on every key change make this an eager {@link #setCurrentKey}. A key of a key group this subtask
+     * does not own is refused at that first use instead of here.
+     *
+     * @throws NullPointerException if {@code key} is null
+     */
+    public void setCurrentKeyLazily(Object key) {
+        if (perRecordCleanups.length != 0) {
+            setCurrentKey(key);
+            return;
+        }
+        if (key == null) {
+            throw new NullPointerException("operator '" + operatorName + "': a key must not be null"
+                    + " (did the key selector return null?)");
+        }
+        currentKey = key;
+        keyPending = true;
+    }
+
+    /**
+     * Hands a key set by {@link #setCurrentKeyLazily} to the backend, with its key group (nothing to do
+     * otherwise). Called by the state handles and timer services before they address the backend.
+     *
+     * @throws IllegalArgumentException if this subtask does not own the key's key group
+     */
+    @Override
+    public void bindCurrentKey() {
+        if (keyPending) {
+            keyPending = false;
+            backend.setCurrentKey(currentKey, KeyGroups.keyGroupFor(currentKey, maxParallelism));
         }
     }
 
@@ -316,8 +361,9 @@ public final class KeyedStateManager implements KeyedStateStore, KeyContext, Aut
 
     // ---- misc ------------------------------------------------------------------------------------
 
-    /** The backend (for snapshots, tests and metrics). */
+    /** The backend (for snapshots, tests and metrics), addressing the current key (bound if set lazily). */
     public KeyedStateBackend backend() {
+        bindCurrentKey();
         return backend;
     }
 
@@ -340,6 +386,7 @@ public final class KeyedStateManager implements KeyedStateStore, KeyContext, Aut
         }
         closed = true;
         currentKey = null;
+        keyPending = false;
         states.clear();
         handles.clear();
         namespaced.clear();

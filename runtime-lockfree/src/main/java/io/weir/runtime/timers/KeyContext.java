@@ -11,4 +11,10 @@ public interface KeyContext {
 
     /** Makes {@code key} the current key of the state and the timers. */
     void setCurrentKey(Object key);
+
+    /**
+     * Makes the state backend address the current key, if it was set without being handed to the backend
+     * yet (see {@code KeyedStateManager.setCurrentKeyLazily}); called before a timer is registered or deleted.
+     */
+    void bindCurrentKey();
 }

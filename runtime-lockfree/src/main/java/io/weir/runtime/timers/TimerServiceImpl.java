@@ -64,6 +64,7 @@ final class TimerServiceImpl<N> implements InternalTimerService<N> {
                     + "': timers can be registered and deleted only for a current key, while processing a record"
                     + " or a timer of a keyed stream");
         }
+        services.keyContext().bindCurrentKey(); // the timer stores read the backend's key and key group
         return namespace;
     }
 

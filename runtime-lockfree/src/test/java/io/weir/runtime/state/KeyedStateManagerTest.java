@@ -2,13 +2,19 @@ package io.weir.runtime.state;
 
 import io.weir.api.codec.CodecRegistry;
 import io.weir.api.config.Configuration;
+import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.time.ManualClock;
+import io.weir.runtime.graph.KeyGroups;
+import io.weir.spi.state.EntryCursor;
 import io.weir.spi.state.KeyGroupRange;
 import io.weir.spi.state.KeyedBackendParameters;
 import io.weir.spi.state.KeyedStateBackend;
 import io.weir.spi.state.StateBackendFactory;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -94,5 +100,75 @@ class KeyedStateManagerTest {
             assertThat(firedTimers).hasValue(5_000);
             assertThat(beats).as("one beat per 1,024 timers").hasValue(4);
         }
+    }
+
+    @Test
+    void aKeySetLazilyIsTheKeyOfStateReadAndWrittenUnderItInItsKeyGroup() {
+        try (KeyedStateManager m = create(0, 1, 128)) {
+            assertThat(KeyGroups.keyGroupFor("a", 128)).isNotEqualTo(KeyGroups.keyGroupFor("b", 128));
+            ValueState<Long> value = m.getState(new ValueStateDescriptor<>("v", Long.class));
+            m.setCurrentKey("a");
+            value.update(1L);
+            m.setCurrentKeyLazily("b");
+            assertThat(m.currentKey()).isEqualTo("b");
+            assertThat(value.value()).as("b's value, not a's").isNull();
+            value.update(2L);
+            m.setCurrentKeyLazily("a");
+            assertThat(value.value()).isEqualTo(1L);
+            m.setCurrentKeyLazily("b");
+            m.setCurrentKey("a"); // an eager key after a lazy one that was never used
+            assertThat(value.value()).isEqualTo(1L);
+            assertThat(keysIn(m, KeyGroups.keyGroupFor("a", 128))).containsExactly("a");
+            assertThat(keysIn(m, KeyGroups.keyGroupFor("b", 128))).containsExactly("b");
+        }
+    }
+
+    @Test
+    void aKeySetLazilyIsHandedToTheBackendOnlyWhenATimerIsRegistered() {
+        KeyedStateBackend backend = StateBackends.find("heap").create(new Configuration())
+                .createKeyedBackend(KeyedBackendParameters.builder().operatorName("op").maxParallelism(128)
+                        .keyGroupRange(KeyGroupRange.of(0, 127)).keyCodec(codecs.dynamicCodec()).build());
+        try (KeyedStateManager m = new KeyedStateManager(backend, "op", 128, clock::currentTimeMillis)) {
+            RecordingTriggerable<VoidNamespace> fired = new RecordingTriggerable<>(m);
+            var timers = m.timerService("t", VoidNamespace.CODEC, fired);
+            m.setCurrentKey("a");
+            m.setCurrentKeyLazily("b");
+            assertThat(backend.currentKey()).as("no key group computed yet").isEqualTo("a");
+            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, 5);
+            assertThat(backend.currentKey()).isEqualTo("b");
+            assertThat(backend.currentKeyGroup()).isEqualTo(KeyGroups.keyGroupFor("b", 128));
+            assertThat(backend.timerStores().getFirst().timers(KeyGroups.keyGroupFor("b", 128)))
+                    .extracting(e -> e.key()).containsExactly("b");
+            m.setCurrentKeyLazily("a");
+            timers.deleteEventTimeTimer(VoidNamespace.INSTANCE, 5); // a's: none, b's stays
+            m.advanceWatermark(5);
+            assertThat(fired.fired).containsExactly("E:5:b:" + VoidNamespace.INSTANCE);
+        }
+    }
+
+    @Test
+    void aKeyOfAnotherSubtaskSetLazilyIsRefusedAtItsFirstUse() {
+        try (KeyedStateManager m = create(0, 2, 128)) {
+            Object foreign = null;
+            for (long key = 0; foreign == null; key++) {
+                if (!m.backend().keyGroupRange().contains(KeyGroups.keyGroupFor(key, 128))) {
+                    foreign = key;
+                }
+            }
+            ValueState<Long> value = m.getState(new ValueStateDescriptor<>("v", Long.class));
+            m.setCurrentKeyLazily(foreign);
+            assertThatThrownBy(value::value).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> m.setCurrentKeyLazily(null)).isInstanceOf(NullPointerException.class)
+                    .hasMessageContaining("'op'");
+        }
+    }
+
+    private static List<Object> keysIn(KeyedStateManager m, int keyGroup) {
+        List<Object> keys = new ArrayList<>();
+        EntryCursor<?, ?> cursor = m.backend().stores().getFirst().cursor(keyGroup);
+        while (cursor.next()) {
+            keys.add(cursor.key());
+        }
+        return keys;
     }
 }

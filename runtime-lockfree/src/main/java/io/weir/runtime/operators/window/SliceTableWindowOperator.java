@@ -607,7 +607,8 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
             keyedState.reportProgress(); // a watermark may fire a million windows in one call
         }
         if (functions.processFunction() != null) {
-            keyedState.setCurrentKey(key);
+            // most process window functions read no keyed state: its key group is computed on first use
+            keyedState.setCurrentKeyLazily(key);
         }
         emitWindow(key, window, result);
     }
