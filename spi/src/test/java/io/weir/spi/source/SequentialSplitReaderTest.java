@@ -1,6 +1,6 @@
 package io.weir.spi.source;
 
-import io.weir.api.config.Configuration;
+import io.weir.spi.testing.TestReaderContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -11,30 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SequentialSplitReaderTest {
     /** The numbers {@code next .. end - 1}. */
     record Range(String splitId, int next, int end) implements SourceSplit {
-    }
-
-    static final class CountingContext implements ReaderContext {
-        int requests;
-
-        @Override
-        public int subtaskIndex() {
-            return 0;
-        }
-
-        @Override
-        public int parallelism() {
-            return 1;
-        }
-
-        @Override
-        public Configuration configuration() {
-            return new Configuration();
-        }
-
-        @Override
-        public void sendSplitRequest() {
-            requests++;
-        }
     }
 
     /** Emits two numbers per poll; {@code paused} makes the open split report nothing available. */
@@ -84,7 +60,7 @@ class SequentialSplitReaderTest {
         }
     }
 
-    private final CountingContext context = new CountingContext();
+    private final TestReaderContext context = new TestReaderContext(0, 1);
     private final RangeReader reader = new RangeReader(context);
     private final Collected out = new Collected();
 
@@ -92,7 +68,7 @@ class SequentialSplitReaderTest {
     void shouldAskForASplitOnStartAndWaitForIt() throws Exception {
         reader.start();
 
-        assertThat(context.requests).isEqualTo(1);
+        assertThat(context.splitRequests()).isEqualTo(1);
         assertThat(reader.pollNext(out)).isEqualTo(ReadStatus.NOTHING_AVAILABLE);
         assertThat(reader.snapshotState(1)).isEmpty();
     }
@@ -103,11 +79,11 @@ class SequentialSplitReaderTest {
         reader.addSplits(List.of(new Range("a", 0, 3), new Range("b", 10, 11)));
 
         assertThat(reader.pollNext(out)).isEqualTo(ReadStatus.MORE_AVAILABLE);
-        assertThat(context.requests).isEqualTo(1);
+        assertThat(context.splitRequests()).isEqualTo(1);
         assertThat(reader.pollNext(out)).isEqualTo(ReadStatus.MORE_AVAILABLE); // finishes a
-        assertThat(context.requests).isEqualTo(2);
+        assertThat(context.splitRequests()).isEqualTo(2);
         assertThat(reader.pollNext(out)).isEqualTo(ReadStatus.MORE_AVAILABLE); // finishes b
-        assertThat(context.requests).isEqualTo(3);
+        assertThat(context.splitRequests()).isEqualTo(3);
         assertThat(reader.pollNext(out)).isEqualTo(ReadStatus.NOTHING_AVAILABLE);
         reader.notifyNoMoreSplits();
         assertThat(reader.pollNext(out)).isEqualTo(ReadStatus.END_OF_INPUT);
@@ -122,7 +98,7 @@ class SequentialSplitReaderTest {
         reader.start();
 
         assertThat(reader.pollNext(out)).isEqualTo(ReadStatus.END_OF_INPUT);
-        assertThat(context.requests).as("only the request of start: no more splits can come").isEqualTo(1);
+        assertThat(context.splitRequests()).as("only the request of start: no more splits can come").isEqualTo(1);
         assertThat(out.records).containsExactly(0);
     }
 
@@ -145,7 +121,7 @@ class SequentialSplitReaderTest {
         List<Range> state = reader.snapshotState(1);
         assertThat(state).containsExactly(new Range("a", 2, 5), new Range("b", 10, 12));
 
-        RangeReader restored = new RangeReader(new CountingContext());
+        RangeReader restored = new RangeReader(new TestReaderContext(0, 1));
         restored.addSplits(state);
         restored.notifyNoMoreSplits();
         Collected after = new Collected();

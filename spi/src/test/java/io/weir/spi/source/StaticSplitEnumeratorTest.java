@@ -1,6 +1,6 @@
 package io.weir.spi.source;
 
-import io.weir.api.config.Configuration;
+import io.weir.spi.testing.TestEnumeratorContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -17,36 +17,6 @@ class StaticSplitEnumeratorTest {
         }
     }
 
-    /** Records what the enumerator told the readers, as "assign s1 to 0" and "no more to 0". */
-    static final class RecordingContext implements EnumeratorContext<Split> {
-        final List<String> events = new ArrayList<>();
-        private final int parallelism;
-
-        RecordingContext(int parallelism) {
-            this.parallelism = parallelism;
-        }
-
-        @Override
-        public int parallelism() {
-            return parallelism;
-        }
-
-        @Override
-        public Configuration configuration() {
-            return new Configuration();
-        }
-
-        @Override
-        public void assignSplit(Split split, int subtask) {
-            events.add("assign " + split.splitId() + " to " + subtask);
-        }
-
-        @Override
-        public void signalNoMoreSplits(int subtask) {
-            events.add("no more to " + subtask);
-        }
-    }
-
     private static List<Split> splits(int... ordinals) {
         List<Split> splits = new ArrayList<>();
         for (int o : ordinals) {
@@ -57,7 +27,7 @@ class StaticSplitEnumeratorTest {
 
     @Test
     void shouldHandOutOneSplitPerRequestInOrderThenSignalNoMoreSplits() {
-        RecordingContext context = new RecordingContext(2);
+        TestEnumeratorContext<Split> context = new TestEnumeratorContext<>(2);
         var enumerator = StaticSplitEnumerator.inOrder(context, splits(0, 1, 2));
         enumerator.start();
 
@@ -66,13 +36,13 @@ class StaticSplitEnumeratorTest {
         enumerator.handleSplitRequest(0);
         enumerator.handleSplitRequest(0);
 
-        assertThat(context.events).containsExactly("assign s0 to 1", "assign s1 to 1", "assign s2 to 0",
+        assertThat(context.events()).containsExactly("assign s0 to 1", "assign s1 to 1", "assign s2 to 0",
                 "no more to 0");
     }
 
     @Test
     void shouldHandEachReaderAllItsSplitsByOrdinalThenSignalNoMoreSplitsWhenBounded() {
-        RecordingContext context = new RecordingContext(2);
+        TestEnumeratorContext<Split> context = new TestEnumeratorContext<>(2);
         var enumerator = StaticSplitEnumerator.byOrdinal(context, splits(0, 1, 2, 3, 4), Split::ordinal,
                 Boundedness.BOUNDED);
 
@@ -80,26 +50,26 @@ class StaticSplitEnumeratorTest {
         enumerator.handleSplitRequest(0);
         enumerator.handleSplitRequest(0);
 
-        assertThat(context.events).containsExactly("assign s1 to 1", "assign s3 to 1", "no more to 1",
+        assertThat(context.events()).containsExactly("assign s1 to 1", "assign s3 to 1", "no more to 1",
                 "assign s0 to 0", "assign s2 to 0", "assign s4 to 0", "no more to 0", "no more to 0");
     }
 
     @Test
     void shouldNeverSignalNoMoreSplitsWhenUnbounded() {
-        RecordingContext context = new RecordingContext(2);
+        TestEnumeratorContext<Split> context = new TestEnumeratorContext<>(2);
         var enumerator = StaticSplitEnumerator.byOrdinal(context, splits(0, 1), Split::ordinal,
                 Boundedness.CONTINUOUS_UNBOUNDED);
 
         enumerator.handleSplitRequest(0);
         enumerator.handleSplitRequest(0);
 
-        assertThat(context.events).containsExactly("assign s0 to 0");
+        assertThat(context.events()).containsExactly("assign s0 to 0");
         assertThat(enumerator.snapshotState(1)).containsExactly(new Split(1));
     }
 
     @Test
     void shouldHandOutSplitsGivenBackAfterTheRemainingOnes() {
-        RecordingContext context = new RecordingContext(1);
+        TestEnumeratorContext<Split> context = new TestEnumeratorContext<>(1);
         var enumerator = StaticSplitEnumerator.inOrder(context, splits(0, 1));
         enumerator.handleSplitRequest(0);
 
@@ -109,13 +79,13 @@ class StaticSplitEnumeratorTest {
         enumerator.handleSplitRequest(0);
         enumerator.handleSplitRequest(0);
         enumerator.handleSplitRequest(0);
-        assertThat(context.events).containsExactly("assign s0 to 0", "assign s1 to 0", "assign s0 to 0",
+        assertThat(context.events()).containsExactly("assign s0 to 0", "assign s1 to 0", "assign s0 to 0",
                 "no more to 0");
     }
 
     @Test
     void shouldAssignSplitsGivenBackByOrdinalToTheirOwner() {
-        RecordingContext context = new RecordingContext(2);
+        TestEnumeratorContext<Split> context = new TestEnumeratorContext<>(2);
         var enumerator = StaticSplitEnumerator.byOrdinal(context, splits(0, 1), Split::ordinal,
                 Boundedness.BOUNDED);
         enumerator.handleSplitRequest(1);
@@ -123,14 +93,14 @@ class StaticSplitEnumeratorTest {
         enumerator.addSplitsBack(List.of(new Split(1), new Split(3)), 1);
         enumerator.handleSplitRequest(1);
 
-        assertThat(context.events).containsExactly("assign s1 to 1", "no more to 1",
+        assertThat(context.events()).containsExactly("assign s1 to 1", "no more to 1",
                 "assign s1 to 1", "assign s3 to 1", "no more to 1");
         assertThat(enumerator.snapshotState(2)).containsExactly(new Split(0));
     }
 
     @Test
     void shouldSnapshotTheUnassignedSplitsSoThatARestoredEnumeratorContinuesExactlyThere() {
-        RecordingContext before = new RecordingContext(3);
+        TestEnumeratorContext<Split> before = new TestEnumeratorContext<>(3);
         var enumerator = StaticSplitEnumerator.inOrder(before, splits(0, 1, 2, 3));
         enumerator.handleSplitRequest(2);
 
@@ -139,32 +109,32 @@ class StaticSplitEnumeratorTest {
         assertThat(snapshot).containsExactly(new Split(1), new Split(2), new Split(3));
         assertThatThrownBy(() -> snapshot.add(new Split(9))).isInstanceOf(UnsupportedOperationException.class);
 
-        RecordingContext after = new RecordingContext(3);
+        TestEnumeratorContext<Split> after = new TestEnumeratorContext<>(3);
         var restored = StaticSplitEnumerator.inOrder(after, snapshot);
         for (int i = 0; i < 4; i++) {
             restored.handleSplitRequest(i % 3);
         }
-        assertThat(after.events).containsExactly("assign s1 to 0", "assign s2 to 1", "assign s3 to 2",
+        assertThat(after.events()).containsExactly("assign s1 to 0", "assign s2 to 1", "assign s3 to 2",
                 "no more to 0");
     }
 
     @Test
     void shouldRedistributeRestoredSplitsByOrdinalOverTheNewParallelism() {
-        RecordingContext context = new RecordingContext(2);
+        TestEnumeratorContext<Split> context = new TestEnumeratorContext<>(2);
         var restored = StaticSplitEnumerator.byOrdinal(context, splits(2, 3, 5), Split::ordinal,
                 Boundedness.BOUNDED);
 
         restored.handleSplitRequest(0);
         restored.handleSplitRequest(1);
 
-        assertThat(context.events).containsExactly("assign s2 to 0", "no more to 0", "assign s3 to 1",
+        assertThat(context.events()).containsExactly("assign s2 to 0", "no more to 0", "assign s3 to 1",
                 "assign s5 to 1", "no more to 1");
         assertThat(restored.snapshotState(1)).isEmpty();
     }
 
     @Test
     void shouldCopyTheGivenListAndRejectNullSplits() {
-        RecordingContext context = new RecordingContext(1);
+        TestEnumeratorContext<Split> context = new TestEnumeratorContext<>(1);
         List<Split> given = splits(0);
         var enumerator = StaticSplitEnumerator.inOrder(context, given);
         given.add(new Split(1));
