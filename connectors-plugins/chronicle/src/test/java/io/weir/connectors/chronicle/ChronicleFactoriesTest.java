@@ -4,6 +4,7 @@ import io.weir.api.config.Configuration;
 import io.weir.spi.plugin.PluginDescriptor;
 import io.weir.spi.plugin.SinkFactory;
 import io.weir.spi.plugin.SourceFactory;
+import io.weir.spi.testing.TestWriterContext;
 import net.openhft.chronicle.queue.RollCycles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,8 +130,8 @@ class ChronicleFactoriesTest {
         @SuppressWarnings("unchecked")
         var sink = (ChronicleSink<Trade>) new ChronicleSinkFactory().validateAndCreate(config(Map.of(
                 "path", dir.toString(), "format", "codec", "record-class", Trade.class.getName())));
-        try (var w = sink.createWriter(TestContexts.Writer.fresh(0, 1));
-             var c = sink.createCommitter(TestContexts.Writer.fresh(0, 1))) {
+        try (var w = sink.createWriter(TestWriterContext.fresh(0, 1));
+             var c = sink.createCommitter(TestWriterContext.fresh(0, 1))) {
             w.write(new Trade("X", 10), 5);
             c.commit(w.prepareCommit(1));
         }
@@ -138,6 +139,6 @@ class ChronicleFactoriesTest {
         var source = (ChronicleSource<Trade>) new ChronicleSourceFactory().validateAndCreate(config(Map.of(
                 "path", dir.toString(), "bounded", "true", "format", "codec", "record-class", Trade.class.getName())));
 
-        assertThat(Drive.readAll(source, 1).getFirst().records).isEqualTo(List.of(new Trade("X", 10)));
+        assertThat(Drive.readAll(source, 1).getFirst().records()).isEqualTo(List.of(new Trade("X", 10)));
     }
 }

@@ -4,6 +4,7 @@ import io.weir.api.config.Configuration;
 import io.weir.spi.sink.Committer;
 import io.weir.spi.sink.PrecommittingSinkWriter;
 import io.weir.spi.source.SplitSource;
+import io.weir.spi.testing.TestWriterContext;
 import io.weir.testkit.ConnectorTestContext;
 import io.weir.testkit.SourceTestSuite;
 import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
@@ -67,8 +68,8 @@ class ChronicleSourceKitTest {
         int plain = (SIZES[q] - COMMITTED) / 2;
         ChronicleRecords.append(path, FORMAT, events(q, 0, plain));
         ChronicleSink<Event> sink = ChronicleSink.builder(path, FORMAT).sinkId("filler").sync(false).build();
-        try (PrecommittingSinkWriter<Event, ChronicleCommittable> writer = sink.createWriter(TestContexts.Writer.fresh(0, 1));
-             Committer<ChronicleCommittable> committer = sink.createCommitter(TestContexts.Writer.fresh(0, 1))) {
+        try (PrecommittingSinkWriter<Event, ChronicleCommittable> writer = sink.createWriter(TestWriterContext.fresh(0, 1));
+             Committer<ChronicleCommittable> committer = sink.createCommitter(TestWriterContext.fresh(0, 1))) {
             for (Event e : events(q, plain, plain + COMMITTED)) {
                 writer.write(e, Long.MIN_VALUE);
             }

@@ -5,6 +5,10 @@ import io.weir.spi.source.Boundedness;
 import io.weir.spi.source.ReadStatus;
 import io.weir.spi.source.SplitEnumerator;
 import io.weir.spi.source.SplitReader;
+import io.weir.spi.testing.TestEnumeratorContext;
+import io.weir.spi.testing.TestReaderContext;
+import io.weir.spi.testing.TestSourceOutput;
+import io.weir.spi.testing.TestWriterContext;
 import net.openhft.chronicle.core.time.SetTimeProvider;
 import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
 import org.junit.jupiter.api.Test;
@@ -39,14 +43,14 @@ class ChronicleSourceTest {
         List<QueueSplit> state = source.initialSplits();
         // read in many short attempts: each reads some records, snapshots, "fails" and restarts from the snapshot
         for (int attempt = 0; attempt < 100 && !state.isEmpty(); attempt++) {
-            try (SplitReader<String, QueueSplit> reader = source.createReader(new TestContexts.Reader(0, 1))) {
+            try (SplitReader<String, QueueSplit> reader = source.createReader(new TestReaderContext(0, 1))) {
                 reader.addSplits(state);
                 reader.notifyNoMoreSplits();
-                TestContexts.Collect<String> out = new TestContexts.Collect<>();
+                TestSourceOutput<String> out = new TestSourceOutput<>();
                 reader.pollNext(out);
                 state = reader.snapshotState(attempt);
                 reader.pollNext(out); // read past the checkpoint: lost with the failure
-                seen.addAll(out.records.subList(0, Math.min(out.records.size(), QueueReader.BATCH)));
+                seen.addAll(out.records().subList(0, Math.min(out.records().size(), QueueReader.BATCH)));
                 state = state.stream().filter(s -> !s.isFinished()).toList();
             }
         }
@@ -59,8 +63,8 @@ class ChronicleSourceTest {
         ChronicleSink<String> sink = ChronicleSink.builder(dir, RecordFormat.strings())
                 .rollCycle(TestRollCycles.TEST_SECONDLY).customizer(b -> b.timeProvider(clock)).build();
         List<String> expected = new ArrayList<>();
-        try (var writer = sink.createWriter(TestContexts.Writer.fresh(0, 1));
-             var committer = sink.createCommitter(TestContexts.Writer.fresh(0, 1))) {
+        try (var writer = sink.createWriter(TestWriterContext.fresh(0, 1));
+             var committer = sink.createCommitter(TestWriterContext.fresh(0, 1))) {
             for (int cycle = 0; cycle < 5; cycle++) {
                 for (int i = 0; i < 3; i++) {
                     String r = "c" + cycle + "-" + i;
@@ -75,9 +79,9 @@ class ChronicleSourceTest {
         List<String> seen = new ArrayList<>();
         List<QueueSplit> state = source.initialSplits();
         for (int attempts = 0; attempts < 200 && !state.isEmpty(); attempts++) {
-            try (QueueReader<String> reader = (QueueReader<String>) source.createReader(new TestContexts.Reader(0, 1))) {
+            try (QueueReader<String> reader = (QueueReader<String>) source.createReader(new TestReaderContext(0, 1))) {
                 reader.addSplits(state);
-                TestContexts.Collect<String> out = new TestContexts.Collect<>();
+                TestSourceOutput<String> out = new TestSourceOutput<>();
                 // until the delivery consumed one document: snapshots land on every kind of document and at
                 // every cycle's end
                 SplitCursor cursor = reader.cursors().getFirst();
@@ -85,12 +89,12 @@ class ChronicleSourceTest {
                 for (int polls = 0; polls < 100 && cursor.snapshot().equals(state.getFirst()); polls++) {
                     cursor.poll(out, payloads, 1);
                 }
-                seen.addAll(out.records);
+                seen.addAll(out.records());
                 state = reader.snapshotState(1).stream().filter(s -> !s.isFinished()).toList();
             }
         }
         assertThat(seen).containsExactlyElementsOf(expected);
-        assertThat(Drive.readAll(source, 1).getFirst().records).containsExactlyElementsOf(expected);
+        assertThat(Drive.readAll(source, 1).getFirst().records()).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -101,12 +105,12 @@ class ChronicleSourceTest {
         ChronicleRecords.append(dir, RecordFormat.strings(), range("late", 0, 5));
 
         assertThat(source.boundedness()).isEqualTo(Boundedness.BOUNDED);
-        try (SplitReader<String, QueueSplit> reader = source.createReader(new TestContexts.Reader(0, 1))) {
+        try (SplitReader<String, QueueSplit> reader = source.createReader(new TestReaderContext(0, 1))) {
             reader.addSplits(splits);
             reader.notifyNoMoreSplits();
-            TestContexts.Collect<String> out = new TestContexts.Collect<>();
+            TestSourceOutput<String> out = new TestSourceOutput<>();
             assertThat(Drive.drain(reader, out)).isEqualTo(ReadStatus.END_OF_INPUT);
-            assertThat(out.records).containsExactlyElementsOf(range("a", 0, 10));
+            assertThat(out.records()).containsExactlyElementsOf(range("a", 0, 10));
             assertThat(reader.snapshotState(1)).isEmpty();
         }
     }
@@ -116,7 +120,7 @@ class ChronicleSourceTest {
         try (var q = Queues.open(dir, null, b -> b)) {
             assertThat(q.lastIndex()).isNegative();
         }
-        assertThat(Drive.readAll(strings().queue(dir).bounded().build(), 1).getFirst().records).isEmpty();
+        assertThat(Drive.readAll(strings().queue(dir).bounded().build(), 1).getFirst().records()).isEmpty();
         assertThatThrownBy(() -> strings().queue(dir.resolve("missing")).bounded().build().initialSplits())
                 .hasMessageContaining("missing")
                 .hasMessageContaining("does not exist");
@@ -126,15 +130,15 @@ class ChronicleSourceTest {
     void shouldTailAQueueAsItGrowsAndNeverEnd() throws Exception {
         ChronicleSource<String> source = strings().queue(dir).build();
         assertThat(source.boundedness()).isEqualTo(Boundedness.CONTINUOUS_UNBOUNDED);
-        try (SplitReader<String, QueueSplit> reader = source.createReader(new TestContexts.Reader(0, 1))) {
+        try (SplitReader<String, QueueSplit> reader = source.createReader(new TestReaderContext(0, 1))) {
             reader.addSplits(source.initialSplits());
-            TestContexts.Collect<String> out = new TestContexts.Collect<>();
+            TestSourceOutput<String> out = new TestSourceOutput<>();
             assertThat(Drive.drain(reader, out)).isEqualTo(ReadStatus.NOTHING_AVAILABLE);
             ChronicleRecords.append(dir, RecordFormat.strings(), List.of("x", "y"));
             assertThat(Drive.drain(reader, out)).isEqualTo(ReadStatus.NOTHING_AVAILABLE);
             ChronicleRecords.append(dir, RecordFormat.strings(), List.of("z"));
             Drive.drain(reader, out);
-            assertThat(out.records).containsExactly("x", "y", "z");
+            assertThat(out.records()).containsExactly("x", "y", "z");
         }
     }
 
@@ -144,11 +148,11 @@ class ChronicleSourceTest {
         ChronicleSource<String> source = strings().queue(dir).startFromLatest().build();
         List<QueueSplit> splits = source.initialSplits();
         ChronicleRecords.append(dir, RecordFormat.strings(), List.of("new"));
-        try (SplitReader<String, QueueSplit> reader = source.createReader(new TestContexts.Reader(0, 1))) {
+        try (SplitReader<String, QueueSplit> reader = source.createReader(new TestReaderContext(0, 1))) {
             reader.addSplits(splits);
-            TestContexts.Collect<String> out = new TestContexts.Collect<>();
+            TestSourceOutput<String> out = new TestSourceOutput<>();
             Drive.drain(reader, out);
-            assertThat(out.records).containsExactly("new");
+            assertThat(out.records()).containsExactly("new");
         }
     }
 
@@ -161,13 +165,13 @@ class ChronicleSourceTest {
             builder.queue(queues.get(q));
         }
         ChronicleSource<String> source = builder.build();
-        List<TestContexts.Collect<String>> outputs = Drive.readAll(source, 2);
+        List<TestSourceOutput<String>> outputs = Drive.readAll(source, 2);
 
-        assertThat(outputs.get(0).records).containsExactlyInAnyOrderElementsOf(
+        assertThat(outputs.get(0).records()).containsExactlyInAnyOrderElementsOf(
                 concat(range("q0-", 0, 200), range("q2-", 0, 200)));
-        assertThat(outputs.get(0).records.stream().filter(r -> r.startsWith("q2-")).toList())
+        assertThat(outputs.get(0).records().stream().filter(r -> r.startsWith("q2-")).toList())
                 .containsExactlyElementsOf(range("q2-", 0, 200));
-        assertThat(outputs.get(1).records).containsExactlyElementsOf(range("q1-", 0, 200));
+        assertThat(outputs.get(1).records()).containsExactlyElementsOf(range("q1-", 0, 200));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -185,7 +189,7 @@ class ChronicleSourceTest {
             ChronicleSource.Builder<String> b = strings().queue(dir.resolve("a")).queue(dir.resolve("b"))
                     .queue(dir.resolve("c"));
             ChronicleSource<String> source = bounded ? b.bounded().build() : b.build();
-            TestContexts.Enumerator context = new TestContexts.Enumerator(2);
+            TestEnumeratorContext<QueueSplit> context = new TestEnumeratorContext<QueueSplit>(2);
             try (SplitEnumerator<QueueSplit> enumerator = source.createEnumerator(context)) {
                 enumerator.start();
                 enumerator.handleSplitRequest(1);
@@ -193,9 +197,9 @@ class ChronicleSourceTest {
                 enumerator.handleSplitRequest(0);
                 assertThat(enumerator.snapshotState(2)).isEmpty();
             }
-            assertThat(context.assigned.get(0)).extracting(QueueSplit::ordinal).containsExactly(0, 2);
-            assertThat(context.assigned.get(1)).extracting(QueueSplit::ordinal).containsExactly(1);
-            assertThat(context.noMore).isEqualTo(bounded ? List.of(1, 0) : List.of());
+            assertThat(context.assigned(0)).extracting(QueueSplit::ordinal).containsExactly(0, 2);
+            assertThat(context.assigned(1)).extracting(QueueSplit::ordinal).containsExactly(1);
+            assertThat(context.noMoreSplits()).isEqualTo(bounded ? List.of(1, 0) : List.of());
         }
     }
 
@@ -215,7 +219,7 @@ class ChronicleSourceTest {
         ChronicleRecords.append(dir, RecordFormat.strings(), List.of("a"));
         ChronicleSource<String> source = strings().queue(dir).build();
         QueueSplit bogus = new QueueSplit(0, dir.toString(), 0x7fff_0000_0000L, QueueSplit.UNBOUNDED);
-        try (SplitReader<String, QueueSplit> reader = source.createReader(new TestContexts.Reader(0, 1))) {
+        try (SplitReader<String, QueueSplit> reader = source.createReader(new TestReaderContext(0, 1))) {
             assertThatThrownBy(() -> reader.addSplits(List.of(bogus)))
                     .hasMessageContaining("cannot resume chronicle-0 of queue " + dir)
                     .hasMessageContaining("0x7fff00000000");

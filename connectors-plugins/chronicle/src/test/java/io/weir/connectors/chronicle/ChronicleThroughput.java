@@ -2,6 +2,8 @@ package io.weir.connectors.chronicle;
 
 import io.weir.spi.source.ReadStatus;
 import io.weir.spi.source.SourceOutput;
+import io.weir.spi.testing.TestReaderContext;
+import io.weir.spi.testing.TestWriterContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +42,8 @@ public final class ChronicleThroughput {
                 Path q = dir.resolve(sync ? "sync" : "nosync");
                 ChronicleSink<Bid> sink = ChronicleSink.builder(q, format).sync(sync).build();
                 long t0 = System.nanoTime();
-                try (var w = sink.createWriter(TestContexts.Writer.fresh(0, 1));
-                     var c = sink.createCommitter(TestContexts.Writer.fresh(0, 1))) {
+                try (var w = sink.createWriter(TestWriterContext.fresh(0, 1));
+                     var c = sink.createCommitter(TestWriterContext.fresh(0, 1))) {
                     for (int i = 0; i < records; i++) {
                         w.write(bids[i & 1023], i);
                         if ((i + 1) % perTxn == 0) {
@@ -64,7 +66,7 @@ public final class ChronicleThroughput {
                     }
                 };
                 ChronicleSource<Bid> source = ChronicleSource.builder(format).queue(q).bounded().build();
-                try (var reader = source.createReader(new TestContexts.Reader(0, 1))) {
+                try (var reader = source.createReader(new TestReaderContext(0, 1))) {
                     reader.addSplits(source.initialSplits());
                     reader.notifyNoMoreSplits();
                     while (reader.pollNext(out) != ReadStatus.END_OF_INPUT) {

@@ -1,6 +1,7 @@
 package io.weir.connectors.chronicle;
 
 import io.weir.api.codec.Codecs;
+import io.weir.spi.testing.TestWriterContext;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
 
@@ -24,7 +25,7 @@ public final class CrashingWriter {
         Path committableFile = Path.of(args[1]);
         boolean midDocument = Boolean.parseBoolean(args[2]);
         ChronicleSink<String> sink = ChronicleSink.builder(queue, RecordFormat.strings()).sinkId("crash").build();
-        var writer = sink.createWriter(TestContexts.Writer.fresh(0, 1));
+        var writer = sink.createWriter(TestWriterContext.fresh(0, 1));
         for (int i = 0; i < 1000; i++) {
             writer.write("r" + i, Long.MIN_VALUE);
         }

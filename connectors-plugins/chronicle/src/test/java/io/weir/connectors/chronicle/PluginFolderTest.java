@@ -14,6 +14,10 @@ import io.weir.spi.source.SplitEnumerator;
 import io.weir.spi.source.SplitReader;
 import io.weir.spi.source.SplitSource;
 import io.weir.spi.source.SourceSplit;
+import io.weir.spi.testing.TestEnumeratorContext;
+import io.weir.spi.testing.TestReaderContext;
+import io.weir.spi.testing.TestSourceOutput;
+import io.weir.spi.testing.TestWriterContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,8 +85,8 @@ class PluginFolderTest {
     @SuppressWarnings("unchecked")
     private static void writeThroughSpi(Object sink) throws Exception {
         var s = (TwoPhaseCommitSink<Object, Object>) sink;
-        try (PrecommittingSinkWriter<Object, Object> w = s.createWriter(TestContexts.Writer.fresh(0, 1));
-             Committer<Object> c = s.createCommitter(TestContexts.Writer.fresh(0, 1))) {
+        try (PrecommittingSinkWriter<Object, Object> w = s.createWriter(TestWriterContext.fresh(0, 1));
+             Committer<Object> c = s.createCommitter(TestWriterContext.fresh(0, 1))) {
             w.write("a", 1);
             w.write("b", 2);
             w.flush(true);
@@ -93,41 +97,20 @@ class PluginFolderTest {
     @SuppressWarnings("unchecked")
     private static <S extends SourceSplit> List<Object> readThroughSpi(SplitSource<?, ?> raw) throws Exception {
         var source = (SplitSource<Object, S>) raw;
-        var enumeratorContext = new io.weir.spi.source.EnumeratorContext<S>() {
-            final java.util.List<S> assigned = new java.util.ArrayList<>();
-
-            @Override
-            public int parallelism() {
-                return 1;
-            }
-
-            @Override
-            public Configuration configuration() {
-                return new Configuration();
-            }
-
-            @Override
-            public void assignSplit(S split, int subtask) {
-                assigned.add(split);
-            }
-
-            @Override
-            public void signalNoMoreSplits(int subtask) {
-            }
-        };
-        TestContexts.Collect<Object> out = new TestContexts.Collect<>();
+        var enumeratorContext = new TestEnumeratorContext<S>(1);
+        TestSourceOutput<Object> out = new TestSourceOutput<>();
         try (SplitEnumerator<S> enumerator = source.createEnumerator(enumeratorContext);
-             SplitReader<Object, S> reader = source.createReader(new TestContexts.Reader(0, 1))) {
+             SplitReader<Object, S> reader = source.createReader(new TestReaderContext(0, 1))) {
             enumerator.start();
             reader.start();
             enumerator.handleSplitRequest(0);
-            reader.addSplits(enumeratorContext.assigned);
+            reader.addSplits(enumeratorContext.allAssigned());
             reader.notifyNoMoreSplits();
             for (int polls = 0; polls < 10_000 && reader.pollNext(out) != ReadStatus.END_OF_INPUT; polls++) {
                 // poll to the end
             }
         }
-        return out.records;
+        return out.records();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.weir.connectors.chronicle;
 
 import io.weir.api.codec.Codecs;
+import io.weir.spi.testing.TestWriterContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,8 +50,8 @@ class ProcessCrashTest {
         assertThat(ChronicleRecords.readCommitted(queue, RecordFormat.strings())).isEmpty();
 
         ChronicleSink<String> sink = ChronicleSink.builder(queue, RecordFormat.strings()).sinkId("crash").build();
-        try (var writer = sink.createWriter(TestContexts.Writer.restored(0, 1, 1));
-             var committer = sink.createCommitter(TestContexts.Writer.restored(0, 1, 1))) {
+        try (var writer = sink.createWriter(TestWriterContext.restored(0, 1, 1));
+             var committer = sink.createCommitter(TestWriterContext.restored(0, 1, 1))) {
             committer.commit(List.of(pending));
             writer.abortLeftovers(List.of(pending));
             writer.write("after", Long.MIN_VALUE);

@@ -1,5 +1,8 @@
 package io.weir.connectors.chronicle;
 
+import io.weir.spi.testing.TestReaderContext;
+import io.weir.spi.testing.TestSourceOutput;
+import io.weir.spi.testing.TestWriterContext;
 import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,25 +50,25 @@ class ResourceTest {
     private void round(int i) throws Exception {
         Path q = dir.resolve("q" + (i % 3));
         ChronicleSink<String> sink = ChronicleSink.builder(q, RecordFormat.strings()).build();
-        try (var w = sink.createWriter(TestContexts.Writer.fresh(0, 1));
-             var c = sink.createCommitter(TestContexts.Writer.fresh(0, 1))) {
+        try (var w = sink.createWriter(TestWriterContext.fresh(0, 1));
+             var c = sink.createCommitter(TestWriterContext.fresh(0, 1))) {
             w.write("r" + i, Long.MIN_VALUE);
             c.commit(w.prepareCommit(i + 1));
             w.write("open", Long.MIN_VALUE);
         }
         ChronicleSource<String> source = ChronicleSource.builder(RecordFormat.strings()).queue(q).build();
-        try (var reader = source.createReader(new TestContexts.Reader(0, 1))) {
+        try (var reader = source.createReader(new TestReaderContext(0, 1))) {
             reader.addSplits(source.initialSplits());
-            Drive.drain(reader, new TestContexts.Collect<>());
+            Drive.drain(reader, new TestSourceOutput<>());
         }
         assertThat(Drive.readAll(ChronicleSource.builder(RecordFormat.strings()).queue(q).bounded().build(), 1)
-                .getFirst().records).contains("r" + i);
+                .getFirst().records()).contains("r" + i);
     }
 
     @Test
     void shouldLeaveNoQueueFileOpenAndNoThreadBehind() throws Exception {
         try (var open = ChronicleSink.builder(dir.resolve("q0"), RecordFormat.strings()).build()
-                .createWriter(TestContexts.Writer.fresh(0, 1))) {
+                .createWriter(TestWriterContext.fresh(0, 1))) {
             open.write("x", Long.MIN_VALUE);
             if (Files.isDirectory(Path.of("/proc/self/fd"))) {
                 assertThat(openQueueFiles(dir)).as("the measure sees an open queue").isPositive();

@@ -2,6 +2,8 @@ package io.weir.connectors.chronicle;
 
 import io.weir.spi.sink.Committer;
 import io.weir.spi.sink.PrecommittingSinkWriter;
+import io.weir.spi.testing.TestSourceOutput;
+import io.weir.spi.testing.TestWriterContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +25,8 @@ class SinkRoundTripTest {
     enum Side { BUY, SELL }
 
     private static <T> void writeAndCommit(ChronicleSink<T> sink, List<T> records) throws Exception {
-        try (PrecommittingSinkWriter<T, ChronicleCommittable> writer = sink.createWriter(TestContexts.Writer.fresh(0, 1));
-             Committer<ChronicleCommittable> committer = sink.createCommitter(TestContexts.Writer.fresh(0, 1))) {
+        try (PrecommittingSinkWriter<T, ChronicleCommittable> writer = sink.createWriter(TestWriterContext.fresh(0, 1));
+             Committer<ChronicleCommittable> committer = sink.createCommitter(TestWriterContext.fresh(0, 1))) {
             for (int i = 0; i < records.size(); i++) {
                 writer.write(records.get(i), 1000L + i);
             }
@@ -62,16 +64,16 @@ class SinkRoundTripTest {
     void shouldCarryTimestampsToTheSource() throws Exception {
         writeAndCommit(ChronicleSink.builder(dir, RecordFormat.strings()).build(), List.of("a", "b"));
         ChronicleSource<String> source = ChronicleSource.builder(RecordFormat.strings()).queue(dir).bounded().build();
-        TestContexts.Collect<String> out = Drive.readAll(source, 1).getFirst();
+        TestSourceOutput<String> out = Drive.readAll(source, 1).getFirst();
 
-        assertThat(out.records).containsExactly("a", "b");
-        assertThat(out.timestamps).containsExactly(1000L, 1001L);
+        assertThat(out.records()).containsExactly("a", "b");
+        assertThat(out.timestamps()).containsExactly(1000L, 1001L);
     }
 
     @Test
     void shouldMakeAtLeastOnceRecordsVisibleAtOnceWithoutMarkers() throws Exception {
         ChronicleSink<String> sink = ChronicleSink.builder(dir, RecordFormat.strings()).atLeastOnce().build();
-        try (var writer = sink.createWriter(TestContexts.Writer.fresh(0, 1))) {
+        try (var writer = sink.createWriter(TestWriterContext.fresh(0, 1))) {
             writer.write("a", Long.MIN_VALUE);
             writer.write("b", Long.MIN_VALUE);
             assertThat(writer.prepareCommit(1)).isEmpty();
