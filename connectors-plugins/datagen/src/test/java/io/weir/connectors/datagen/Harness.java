@@ -1,12 +1,11 @@
 package io.weir.connectors.datagen;
 
-import io.weir.api.config.Configuration;
-import io.weir.spi.source.EnumeratorContext;
 import io.weir.spi.source.ReadStatus;
-import io.weir.spi.source.ReaderContext;
 import io.weir.spi.source.SourceOutput;
 import io.weir.spi.source.SplitEnumerator;
 import io.weir.spi.source.SplitReader;
+import io.weir.spi.testing.TestEnumeratorContext;
+import io.weir.spi.testing.TestReaderContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,52 +26,15 @@ final class Harness<T> {
 
     /** With {@code restored} (enumerator's unassigned splits) or {@code null} for a fresh run. */
     Harness(DatagenSource<T> source, int parallelism, List<DatagenSplit> restored) {
-        EnumeratorContext<DatagenSplit> ctx = new EnumeratorContext<>() {
-            @Override
-            public int parallelism() {
-                return parallelism;
-            }
-
-            @Override
-            public Configuration configuration() {
-                return new Configuration();
-            }
-
-            @Override
-            public void assignSplit(DatagenSplit split, int subtask) {
-                readers.get(subtask).addSplits(List.of(split));
-            }
-
-            @Override
-            public void signalNoMoreSplits(int subtask) {
-                readers.get(subtask).notifyNoMoreSplits();
-            }
-        };
+        var ctx = new TestEnumeratorContext<DatagenSplit>(parallelism).forwardTo(
+                (split, subtask) -> readers.get(subtask).addSplits(List.of(split)),
+                subtask -> readers.get(subtask).notifyNoMoreSplits());
         enumerator = restored == null ? source.createEnumerator(ctx) : source.restoreEnumerator(ctx, restored);
         enumerator.start();
         for (int i = 0; i < parallelism; i++) {
             int subtask = i;
-            readers.add(source.createReader(new ReaderContext() {
-                @Override
-                public int subtaskIndex() {
-                    return subtask;
-                }
-
-                @Override
-                public int parallelism() {
-                    return parallelism;
-                }
-
-                @Override
-                public Configuration configuration() {
-                    return new Configuration();
-                }
-
-                @Override
-                public void sendSplitRequest() {
-                    enumerator.handleSplitRequest(subtask);
-                }
-            }));
+            readers.add(source.createReader(new TestReaderContext(subtask, parallelism)
+                    .onSplitRequest(() -> enumerator.handleSplitRequest(subtask))));
             outputs.add(new ArrayList<>());
         }
     }

@@ -1,6 +1,7 @@
 package io.weir.connectors.files;
 
 import io.weir.spi.sink.PrecommittingSinkWriter;
+import io.weir.spi.testing.TestWriterContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

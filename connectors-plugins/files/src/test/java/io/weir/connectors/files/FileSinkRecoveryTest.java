@@ -1,13 +1,13 @@
 package io.weir.connectors.files;
 
 import io.weir.spi.sink.PrecommittingSinkWriter;
+import io.weir.spi.testing.TestWriterContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,7 +114,7 @@ class FileSinkRecoveryTest {
         before.write("a", 0);
         before.close();
 
-        writer(new TestWriterContext(0, 1, OptionalLong.empty())).abortLeftovers(List.of());
+        writer(TestWriterContext.fresh(0, 1)).abortLeftovers(List.of());
 
         assertThat(PartFiles.staged(dir)).containsExactly(".part-0-1-0.inprogress");
     }

@@ -1,12 +1,12 @@
 package io.weir.connectors.files.source;
 
 import io.weir.api.config.Configuration;
-import io.weir.spi.source.EnumeratorContext;
 import io.weir.spi.source.ReadStatus;
-import io.weir.spi.source.ReaderContext;
 import io.weir.spi.source.SourceOutput;
 import io.weir.spi.source.SplitEnumerator;
 import io.weir.spi.source.SplitReader;
+import io.weir.spi.testing.TestEnumeratorContext;
+import io.weir.spi.testing.TestReaderContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,52 +26,15 @@ final class SourceHarness<T> implements AutoCloseable {
     private final boolean[] ended;
 
     SourceHarness(FileSource<T> source, int parallelism, Configuration configuration, Checkpoint restored) {
-        EnumeratorContext<FileSplit> ctx = new EnumeratorContext<>() {
-            @Override
-            public int parallelism() {
-                return parallelism;
-            }
-
-            @Override
-            public Configuration configuration() {
-                return configuration;
-            }
-
-            @Override
-            public void assignSplit(FileSplit split, int subtask) {
-                readers.get(subtask).addSplits(List.of(split));
-            }
-
-            @Override
-            public void signalNoMoreSplits(int subtask) {
-                readers.get(subtask).notifyNoMoreSplits();
-            }
-        };
+        var ctx = new TestEnumeratorContext<FileSplit>(parallelism, configuration).forwardTo(
+                (split, subtask) -> readers.get(subtask).addSplits(List.of(split)),
+                subtask -> readers.get(subtask).notifyNoMoreSplits());
         enumerator = restored == null ? source.createEnumerator(ctx) : source.restoreEnumerator(ctx, restored.enumerator());
         enumerator.start();
         for (int i = 0; i < parallelism; i++) {
             int subtask = i;
-            readers.add(source.createReader(new ReaderContext() {
-                @Override
-                public int subtaskIndex() {
-                    return subtask;
-                }
-
-                @Override
-                public int parallelism() {
-                    return parallelism;
-                }
-
-                @Override
-                public Configuration configuration() {
-                    return configuration;
-                }
-
-                @Override
-                public void sendSplitRequest() {
-                    enumerator.handleSplitRequest(subtask);
-                }
-            }));
+            readers.add(source.createReader(new TestReaderContext(subtask, parallelism, configuration)
+                    .onSplitRequest(() -> enumerator.handleSplitRequest(subtask))));
             outputs.add(new ArrayList<>());
         }
         if (restored != null) {
