@@ -3,7 +3,6 @@ package io.weir.plugins;
 import io.weir.api.codec.Codec;
 import io.weir.api.codec.CodecInput;
 import io.weir.api.codec.CodecOutput;
-import io.weir.api.config.Configuration;
 import io.weir.api.connector.Sinks;
 import io.weir.spi.sink.Committer;
 import io.weir.spi.sink.PrecommittingSinkWriter;
@@ -19,6 +18,7 @@ import io.weir.spi.source.SourceSplit;
 import io.weir.spi.source.SplitEnumerator;
 import io.weir.spi.source.SplitReader;
 import io.weir.spi.source.SplitSource;
+import io.weir.spi.testing.TestWriterContext;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
@@ -189,22 +189,7 @@ class ContextualConnectorsTest {
         }
     }
 
-    private static final WriterContext WRITER_CONTEXT = new WriterContext() {
-        @Override
-        public int subtaskIndex() {
-            return 0;
-        }
-
-        @Override
-        public int parallelism() {
-            return 1;
-        }
-
-        @Override
-        public Configuration configuration() {
-            return new Configuration();
-        }
-    };
+    private static final WriterContext WRITER_CONTEXT = TestWriterContext.fresh(0, 1);
 
     @Test
     @SuppressWarnings("unchecked")

@@ -1,10 +1,9 @@
 package io.weir.perf.checkpoint;
 
-import io.weir.api.config.Configuration;
 import io.weir.spi.source.ReadStatus;
-import io.weir.spi.source.ReaderContext;
 import io.weir.spi.source.SourceOutput;
 import io.weir.spi.source.SplitReader;
+import io.weir.spi.testing.TestReaderContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -75,7 +74,9 @@ class PacedSourceTest {
     }
 
     private static SplitReader<Event, PacedSource.Split> reader(PacedSource source, PacedSource.Split split) {
-        SplitReader<Event, PacedSource.Split> reader = source.createReader(new Context());
+        SplitReader<Event, PacedSource.Split> reader = source.createReader(new TestReaderContext(0, 1).onSplitRequest(() -> {
+            throw new AssertionError("a reader with a split asks for none");
+        }));
         reader.addSplits(List.of(split));
         reader.start();
         return reader;
@@ -92,28 +93,6 @@ class PacedSourceTest {
         @Override
         public void collect(Event record, long timestamp) {
             events.add(record);
-        }
-    }
-
-    private static final class Context implements ReaderContext {
-        @Override
-        public int subtaskIndex() {
-            return 0;
-        }
-
-        @Override
-        public int parallelism() {
-            return 1;
-        }
-
-        @Override
-        public Configuration configuration() {
-            return Configuration.fromMap(java.util.Map.of());
-        }
-
-        @Override
-        public void sendSplitRequest() {
-            throw new AssertionError("a reader with a split asks for none");
         }
     }
 }

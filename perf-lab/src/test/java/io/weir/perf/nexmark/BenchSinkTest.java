@@ -1,8 +1,7 @@
 package io.weir.perf.nexmark;
 
-import io.weir.api.config.Configuration;
 import io.weir.spi.sink.SinkWriter;
-import io.weir.spi.sink.WriterContext;
+import io.weir.spi.testing.TestWriterContext;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class BenchSinkTest {
         // 1,000 events at 1,000 per second, due from a second ago: every result is late by a known amount
         Schedule schedule = Schedule.of(System.nanoTime() - 1_000_000_000L, 1_000, 1_000, 1);
         BenchSink sink = new BenchSink(progress, recorder, schedule, false, 100);
-        SinkWriter<Object> writer = sink.createWriter(context());
+        SinkWriter<Object> writer = sink.createWriter(TestWriterContext.fresh(0, 1));
 
         for (long event = 0; event < 300; event++) {
             writer.write("result", event); // stateless results carry their event's index
@@ -35,30 +34,11 @@ class BenchSinkTest {
     void shouldCountWithoutARecorderInThroughputMode() throws Exception {
         Progress progress = new Progress(1);
         BenchSink sink = new BenchSink(progress, null, Schedule.of(System.nanoTime(), 0, 10, 1), false, 0);
-        SinkWriter<Object> writer = sink.createWriter(context());
+        SinkWriter<Object> writer = sink.createWriter(TestWriterContext.fresh(0, 1));
         for (long event = 0; event < 10; event++) {
             writer.write("result", event);
         }
         writer.close();
         assertThat(progress.sunk()).isEqualTo(10);
-    }
-
-    private static WriterContext context() {
-        return new WriterContext() {
-            @Override
-            public int subtaskIndex() {
-                return 0;
-            }
-
-            @Override
-            public int parallelism() {
-                return 1;
-            }
-
-            @Override
-            public Configuration configuration() {
-                return new Configuration();
-            }
-        };
     }
 }
