@@ -1,9 +1,9 @@
 package io.weir.spi.source;
 
 import io.weir.spi.testing.TestReaderContext;
+import io.weir.spi.testing.TestSourceOutput;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,23 +46,9 @@ class SequentialSplitReaderTest {
         }
     }
 
-    static final class Collected implements SourceOutput<Integer> {
-        final List<Integer> records = new ArrayList<>();
-
-        @Override
-        public void collect(Integer record) {
-            records.add(record);
-        }
-
-        @Override
-        public void collect(Integer record, long timestamp) {
-            records.add(record);
-        }
-    }
-
     private final TestReaderContext context = new TestReaderContext(0, 1);
     private final RangeReader reader = new RangeReader(context);
-    private final Collected out = new Collected();
+    private final TestSourceOutput<Integer> out = new TestSourceOutput<>();
 
     @Test
     void shouldAskForASplitOnStartAndWaitForIt() throws Exception {
@@ -88,7 +74,7 @@ class SequentialSplitReaderTest {
         reader.notifyNoMoreSplits();
         assertThat(reader.pollNext(out)).isEqualTo(ReadStatus.END_OF_INPUT);
 
-        assertThat(out.records).containsExactly(0, 1, 2, 10);
+        assertThat(out.records()).containsExactly(0, 1, 2, 10);
     }
 
     @Test
@@ -99,7 +85,7 @@ class SequentialSplitReaderTest {
 
         assertThat(reader.pollNext(out)).isEqualTo(ReadStatus.END_OF_INPUT);
         assertThat(context.splitRequests()).as("only the request of start: no more splits can come").isEqualTo(1);
-        assertThat(out.records).containsExactly(0);
+        assertThat(out.records()).containsExactly(0);
     }
 
     @Test
@@ -110,7 +96,7 @@ class SequentialSplitReaderTest {
         assertThat(reader.pollNext(out)).isEqualTo(ReadStatus.NOTHING_AVAILABLE);
         reader.paused = false;
         assertThat(reader.pollNext(out)).isEqualTo(ReadStatus.MORE_AVAILABLE);
-        assertThat(out.records).containsExactly(0, 1);
+        assertThat(out.records()).containsExactly(0, 1);
     }
 
     @Test
@@ -124,10 +110,10 @@ class SequentialSplitReaderTest {
         RangeReader restored = new RangeReader(new TestReaderContext(0, 1));
         restored.addSplits(state);
         restored.notifyNoMoreSplits();
-        Collected after = new Collected();
+        TestSourceOutput<Integer> after = new TestSourceOutput<>();
         while (restored.pollNext(after) != ReadStatus.END_OF_INPUT) {
-            assertThat(after.records.size()).as("bounded").isLessThan(10);
+            assertThat(after.records().size()).as("bounded").isLessThan(10);
         }
-        assertThat(after.records).containsExactly(2, 3, 4, 10, 11);
+        assertThat(after.records()).containsExactly(2, 3, 4, 10, 11);
     }
 }
