@@ -112,35 +112,16 @@ public final class CheckpointCoordinator implements CheckpointGateway, AutoClose
     /** Triggers a checkpoint (or a savepoint into {@code savepointDirectory}) now, unless one is in flight. */
     public CompletableFuture<CheckpointInfo> trigger(boolean savepoint, String savepointDirectory) {
         CompletableFuture<CheckpointInfo> result = new CompletableFuture<>();
-        if (participants == null) {
-            result.completeExceptionally(new IllegalStateException("job '" + jobName + "' is not running"));
-            return result;
-        }
-        if (pending != null) {
-            result.completeExceptionally(new IllegalStateException("checkpoint " + pending.id
-                    + " is still in flight (at most one at a time)"));
-            return result;
-        }
-        if (!allRunning.getAsBoolean()) {
+        if (participants != null && pending == null && !allRunning.getAsBoolean()) {
             result.completeExceptionally(new IllegalStateException(
                     "job '" + jobName + "': some tasks have finished their input; no more checkpoints are taken"));
             return result;
         }
-        long id = nextId++;
-        long now = clock.getAsLong();
-        PendingCheckpoint target;
-        try {
-            target = storage.begin(id, savepoint, savepointDirectory);
-        } catch (Exception e) {
-            result.completeExceptionally(e);
-            record(new CheckpointInfo(id, savepoint, CheckpointInfo.Status.ABORTED, Duration.ZERO, 0, Duration.ZERO,
-                    null, "cannot begin: " + e));
-            return result;
+        Pending p = begin(savepoint, savepointDirectory, false, result);
+        if (p != null) {
+            LOG.debug("job '{}': triggering {} {}", jobName, savepoint ? "savepoint" : "checkpoint", p.id);
+            participants.sendToSourceCoordinators(new TaskCommand.Trigger(p.id, p.triggerTime, savepoint));
         }
-        Pending p = new Pending(id, savepoint, target, now, System.nanoTime(), participants.expectedAcks(), result);
-        pending = p;
-        LOG.debug("job '{}': triggering {} {}", jobName, savepoint ? "savepoint" : "checkpoint", id);
-        participants.sendToSourceCoordinators(new TaskCommand.Trigger(id, now, savepoint));
         return result;
     }
 
@@ -151,34 +132,46 @@ public final class CheckpointCoordinator implements CheckpointGateway, AutoClose
      */
     public CompletableFuture<CheckpointInfo> triggerFinal() {
         CompletableFuture<CheckpointInfo> result = new CompletableFuture<>();
+        Pending p = begin(false, null, true, result);
+        if (p != null) {
+            LOG.debug("job '{}': triggering the final checkpoint {}", jobName, p.id);
+            TaskCommand.Trigger trigger = new TaskCommand.Trigger(p.id, p.triggerTime, false);
+            participants.sendToSourceCoordinators(trigger);
+            participants.sendToTasks(trigger);
+        }
+        return result;
+    }
+
+    /**
+     * Begins checkpoint {@code nextId} in the storage and makes it the pending one; or completes {@code result}
+     * exceptionally (job not running, one in flight, storage failure, recorded as aborted) and returns null.
+     */
+    private Pending begin(boolean savepoint, String savepointDirectory, boolean finished,
+                          CompletableFuture<CheckpointInfo> result) {
         if (participants == null) {
             result.completeExceptionally(new IllegalStateException("job '" + jobName + "' is not running"));
-            return result;
+            return null;
         }
         if (pending != null) {
             result.completeExceptionally(new IllegalStateException("checkpoint " + pending.id
                     + " is still in flight (at most one at a time)"));
-            return result;
+            return null;
         }
         long id = nextId++;
         long now = clock.getAsLong();
         PendingCheckpoint target;
         try {
-            target = storage.begin(id, false, null);
+            target = storage.begin(id, savepoint, savepointDirectory);
         } catch (Exception e) {
             result.completeExceptionally(e);
-            record(new CheckpointInfo(id, false, CheckpointInfo.Status.ABORTED, Duration.ZERO, 0, Duration.ZERO,
-                    null, "cannot begin the final checkpoint: " + e));
-            return result;
+            record(new CheckpointInfo(id, savepoint, CheckpointInfo.Status.ABORTED, Duration.ZERO, 0, Duration.ZERO,
+                    null, (finished ? "cannot begin the final checkpoint: " : "cannot begin: ") + e));
+            return null;
         }
-        Pending p = new Pending(id, false, target, now, System.nanoTime(), participants.expectedAcks(), result);
-        p.finished = true;
+        Pending p = new Pending(id, savepoint, target, now, System.nanoTime(), participants.expectedAcks(), result);
+        p.finished = finished;
         pending = p;
-        LOG.debug("job '{}': triggering the final checkpoint {}", jobName, id);
-        TaskCommand.Trigger trigger = new TaskCommand.Trigger(id, now, false);
-        participants.sendToSourceCoordinators(trigger);
-        participants.sendToTasks(trigger);
-        return result;
+        return p;
     }
 
     /** Called often by the supervisor: collects acknowledgements, completes, times out, triggers periodically. */
