@@ -38,7 +38,20 @@ final class ContextualFactories {
         };
     }
 
-    record Sources(SourceFactory delegate, ClassLoader loader) implements SourceFactory {
+    /**
+     * A source factory whose calls run with {@code loader} as context loader; with {@code wrapsConnectors}, the
+     * sources it creates are wrapped too ({@link ContextualConnectors}), so the runtime's later calls into them do.
+     */
+    record Sources(SourceFactory delegate, ClassLoader loader, boolean wrapsConnectors) implements SourceFactory {
+        Sources(SourceFactory delegate, ClassLoader loader) {
+            this(delegate, loader, false);
+        }
+
+        /** The same factory, with the sources it creates wrapped. */
+        Sources wrappingConnectors() {
+            return new Sources(delegate, loader, true);
+        }
+
         @Override
         public String name() {
             return ContextClassLoader.call(loader, delegate::name);
@@ -61,11 +74,22 @@ final class ContextualFactories {
 
         @Override
         public Source<?> create(Configuration configuration) {
-            return ContextClassLoader.call(loader, () -> delegate.create(configuration));
+            Source<?> source = ContextClassLoader.call(loader, () -> delegate.create(configuration));
+            return wrapsConnectors ? ContextualConnectors.wrap(source, loader) : source;
         }
     }
 
-    record Sinks(SinkFactory delegate, ClassLoader loader) implements SinkFactory {
+    /** As {@link Sources}, for sinks. */
+    record Sinks(SinkFactory delegate, ClassLoader loader, boolean wrapsConnectors) implements SinkFactory {
+        Sinks(SinkFactory delegate, ClassLoader loader) {
+            this(delegate, loader, false);
+        }
+
+        /** The same factory, with the sinks it creates wrapped. */
+        Sinks wrappingConnectors() {
+            return new Sinks(delegate, loader, true);
+        }
+
         @Override
         public String name() {
             return ContextClassLoader.call(loader, delegate::name);
@@ -88,7 +112,8 @@ final class ContextualFactories {
 
         @Override
         public Sink<?> create(Configuration configuration) {
-            return ContextClassLoader.call(loader, () -> delegate.create(configuration));
+            Sink<?> sink = ContextClassLoader.call(loader, () -> delegate.create(configuration));
+            return wrapsConnectors ? ContextualConnectors.wrap(sink, loader) : sink;
         }
     }
 

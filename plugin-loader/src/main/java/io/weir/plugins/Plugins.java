@@ -73,72 +73,16 @@ public final class Plugins implements AutoCloseable {
      */
     public ConnectorCatalog connectors() {
         List<SourceFactory> sourceFactories = factories.stream().filter(f -> f.kind() == PluginKind.SOURCE)
-                .map(f -> f.classLoader() instanceof PluginClassLoader loader
-                        ? new ContextualSourceFactory((SourceFactory) f.factory(), loader)
-                        : (SourceFactory) f.factory())
+                .map(f -> f.classLoader() instanceof PluginClassLoader
+                        && f.factory() instanceof ContextualFactories.Sources contextual
+                        ? contextual.wrappingConnectors() : (SourceFactory) f.factory())
                 .toList();
         List<SinkFactory> sinkFactories = factories.stream().filter(f -> f.kind() == PluginKind.SINK)
-                .map(f -> f.classLoader() instanceof PluginClassLoader loader
-                        ? new ContextualSinkFactory((SinkFactory) f.factory(), loader)
-                        : (SinkFactory) f.factory())
+                .map(f -> f.classLoader() instanceof PluginClassLoader
+                        && f.factory() instanceof ContextualFactories.Sinks contextual
+                        ? contextual.wrappingConnectors() : (SinkFactory) f.factory())
                 .toList();
         return ConnectorCatalog.of(sourceFactories, sinkFactories);
-    }
-
-    /** A folder plugin's (already contextual) source factory whose sources are wrapped by {@link ContextualConnectors}. */
-    private record ContextualSourceFactory(SourceFactory delegate, ClassLoader loader) implements SourceFactory {
-        @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public String description() {
-            return delegate.description();
-        }
-
-        @Override
-        public java.util.Set<io.weir.api.config.ConfigOption<?>> requiredOptions() {
-            return delegate.requiredOptions();
-        }
-
-        @Override
-        public java.util.Set<io.weir.api.config.ConfigOption<?>> optionalOptions() {
-            return delegate.optionalOptions();
-        }
-
-        @Override
-        public io.weir.api.connector.Source<?> create(io.weir.api.config.Configuration configuration) {
-            return ContextualConnectors.wrap(delegate.create(configuration), loader);
-        }
-    }
-
-    /** A folder plugin's (already contextual) sink factory whose sinks are wrapped by {@link ContextualConnectors}. */
-    private record ContextualSinkFactory(SinkFactory delegate, ClassLoader loader) implements SinkFactory {
-        @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public String description() {
-            return delegate.description();
-        }
-
-        @Override
-        public java.util.Set<io.weir.api.config.ConfigOption<?>> requiredOptions() {
-            return delegate.requiredOptions();
-        }
-
-        @Override
-        public java.util.Set<io.weir.api.config.ConfigOption<?>> optionalOptions() {
-            return delegate.optionalOptions();
-        }
-
-        @Override
-        public io.weir.api.connector.Sink<?> create(io.weir.api.config.Configuration configuration) {
-            return ContextualConnectors.wrap(delegate.create(configuration), loader);
-        }
     }
 
     /** The factory of {@code kind} called {@code name}, if any. */
