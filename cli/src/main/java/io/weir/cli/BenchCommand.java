@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -151,7 +152,8 @@ final class BenchCommand implements Callable<Integer> {
                 cli.err().println("weir bench --vs flink: " + located.problem());
                 return WeirCli.EXIT_USAGE;
             }
-            flink = located.runner().get();
+            // the Flink JVM gets this JVM's heap and collector (the launcher fixes and pre-touches the heap of a run)
+            flink = located.runner().get().withMemoryFlags(ManagementFactory.getRuntimeMXBean().getInputArguments());
         }
         Path folder = out != null ? out : weirHome().resolve("target").resolve("bench").resolve(folderName(config));
         Path weirFolder = flink == null ? folder : folder.resolve("weir");

@@ -49,6 +49,28 @@ public record FlinkRunner(Path java, List<String> jvmArgs) {
         jvmArgs = List.copyOf(jvmArgs);
     }
 
+    /**
+     * This runner with the heap and collector flags of {@code weirJvmArguments} (the Weir JVM's own, from
+     * {@code RuntimeMXBean.getInputArguments()}) before its class path, so that both engines of a side-by-side run get
+     * the same heap (size, pre-touched or not) and the same garbage collector: {@code -Xms}, {@code -Xmx}, {@code -Xmn},
+     * {@code -XX:[+-]AlwaysPreTouch}, {@code -XX:+Use...GC}, {@code -XX:MaxGCPauseMillis=}. Other flags (module
+     * openings, JDK 25-only options) are not passed: the child runs on another JDK.
+     */
+    public FlinkRunner withMemoryFlags(List<String> weirJvmArguments) {
+        List<String> flags = new ArrayList<>(memoryFlags(weirJvmArguments));
+        flags.addAll(jvmArgs);
+        return new FlinkRunner(java, flags);
+    }
+
+    /** The heap and collector flags among {@code jvmArguments}, in their order (see {@link #withMemoryFlags}). */
+    public static List<String> memoryFlags(List<String> jvmArguments) {
+        return jvmArguments.stream()
+                .filter(a -> a.startsWith("-Xms") || a.startsWith("-Xmx") || a.startsWith("-Xmn")
+                        || a.equals("-XX:+AlwaysPreTouch") || a.equals("-XX:-AlwaysPreTouch")
+                        || a.matches("-XX:\\+Use[A-Za-z0-9]*GC") || a.startsWith("-XX:MaxGCPauseMillis="))
+                .toList();
+    }
+
     /** A runner on {@code classpath}. */
     public static FlinkRunner onClasspath(Path java, String classpath) {
         return new FlinkRunner(java, List.of("-cp", classpath));

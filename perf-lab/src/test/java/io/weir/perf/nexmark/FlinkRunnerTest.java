@@ -70,6 +70,22 @@ class FlinkRunnerTest {
     }
 
     @Test
+    void shouldGiveTheFlinkJvmTheHeapAndCollectorOfWeirsJvmOnly() {
+        java.util.List<String> weirJvm = java.util.List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xms2g",
+                "-Xmx2g", "-XX:+AlwaysPreTouch", "--sun-misc-unsafe-memory-access=allow", "-XX:+UseZGC",
+                "-XX:MaxGCPauseMillis=5", "-XX:+UseCompressedOops", "-Dweir.home=/w");
+        BenchConfig config = BenchConfig.defaults(Workload.Q1).withEvents(1_000);
+
+        java.util.List<String> command = FlinkRunner.onClasspath(JAVA, "/x.jar").withMemoryFlags(weirJvm).command(config, dir);
+
+        // the memory flags before the class path; module openings, JDK 25-only options and properties stay behind
+        assertThat(command.subList(0, 9)).containsExactly(JAVA.toString(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-XX:+UseZGC", "-XX:MaxGCPauseMillis=5", "-cp", "/x.jar");
+        assertThat(command).doesNotContain("--sun-misc-unsafe-memory-access=allow", "-XX:+UseCompressedOops", "-Dweir.home=/w");
+        assertThat(FlinkRunner.memoryFlags(java.util.List.of("-Xmx1g"))).containsExactly("-Xmx1g");
+    }
+
+    @Test
     void shouldPassTheCheckpointIntervalRateAndEventTimeOfALatencyRun() {
         BenchConfig config = new BenchConfig(Workload.Q1, 30_000_000, 700_000, 2, 7, "cooperative",
                 io.weir.api.config.IdleStrategyKind.BACKOFF, io.weir.api.config.ExchangeMode.OBJECT, "heap",
