@@ -29,8 +29,11 @@ import java.util.List;
  * runtime treats it exactly as the original; other objects (API sinks such as {@code Sinks.print()}) are
  * returned as they are.
  *
- * <p>Cost: two writes of the thread's context class loader field around each call ({@code pollNext},
- * {@code write}), no allocation; none when the loader is already set.
+ * <p>Cost: the per-record calls ({@code pollNext}, {@code write}) are direct calls between
+ * {@link ContextClassLoader#enter} and {@link ContextClassLoader#restore}: two writes of the thread's context
+ * class loader field, none when the loader is already set, no allocation. The other calls (creating, starting,
+ * snapshotting, flushing, committing, closing) go through {@link ContextClassLoader#call}/{@link
+ * ContextClassLoader#run} with a lambda, which may allocate.
  *
  * <h2>Thread safety</h2>
  * Wrappers add no state: each is as thread-safe as what it wraps.
@@ -58,72 +61,33 @@ final class ContextualConnectors {
         };
     }
 
-    /** Sets {@code loader} as context class loader; returns the previous one, to hand to {@link #restore}. */
-    private static ClassLoader enter(ClassLoader loader) {
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        if (previous != loader) {
-            t.setContextClassLoader(loader);
-        }
-        return previous;
-    }
-
-    private static void restore(ClassLoader previous, ClassLoader loader) {
-        if (previous != loader) {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
-    }
-
     record ContextualSource<T, S extends SourceSplit>(SplitSource<T, S> delegate, ClassLoader loader)
             implements SplitSource<T, S> {
         @Override
         public Boundedness boundedness() {
-            ClassLoader p = enter(loader);
-            try {
-                return delegate.boundedness();
-            } finally {
-                restore(p, loader);
-            }
+            return ContextClassLoader.call(loader, delegate::boundedness);
         }
 
         @Override
         public SplitEnumerator<S> createEnumerator(EnumeratorContext<S> context) {
-            ClassLoader p = enter(loader);
-            try {
-                return new ContextualEnumerator<>(delegate.createEnumerator(context), loader);
-            } finally {
-                restore(p, loader);
-            }
+            return new ContextualEnumerator<>(ContextClassLoader.call(loader, () -> delegate.createEnumerator(context)),
+                    loader);
         }
 
         @Override
         public SplitEnumerator<S> restoreEnumerator(EnumeratorContext<S> context, List<S> unassignedSplits) {
-            ClassLoader p = enter(loader);
-            try {
-                return new ContextualEnumerator<>(delegate.restoreEnumerator(context, unassignedSplits), loader);
-            } finally {
-                restore(p, loader);
-            }
+            return new ContextualEnumerator<>(
+                    ContextClassLoader.call(loader, () -> delegate.restoreEnumerator(context, unassignedSplits)), loader);
         }
 
         @Override
         public SplitReader<T, S> createReader(ReaderContext context) {
-            ClassLoader p = enter(loader);
-            try {
-                return new ContextualReader<>(delegate.createReader(context), loader);
-            } finally {
-                restore(p, loader);
-            }
+            return new ContextualReader<>(ContextClassLoader.call(loader, () -> delegate.createReader(context)), loader);
         }
 
         @Override
         public Codec<S> splitCodec() {
-            ClassLoader p = enter(loader);
-            try {
-                return delegate.splitCodec();
-            } finally {
-                restore(p, loader);
-            }
+            return ContextClassLoader.call(loader, delegate::splitCodec);
         }
 
         @Override
@@ -136,127 +100,73 @@ final class ContextualConnectors {
             implements SplitEnumerator<S> {
         @Override
         public void start() {
-            ClassLoader p = enter(loader);
-            try {
-                delegate.start();
-            } finally {
-                restore(p, loader);
-            }
+            ContextClassLoader.run(loader, delegate::start);
         }
 
         @Override
         public void handleSplitRequest(int subtask) {
-            ClassLoader p = enter(loader);
-            try {
-                delegate.handleSplitRequest(subtask);
-            } finally {
-                restore(p, loader);
-            }
+            ContextClassLoader.run(loader, () -> delegate.handleSplitRequest(subtask));
         }
 
         @Override
         public void addSplitsBack(List<S> splits, int subtask) {
-            ClassLoader p = enter(loader);
-            try {
-                delegate.addSplitsBack(splits, subtask);
-            } finally {
-                restore(p, loader);
-            }
+            ContextClassLoader.run(loader, () -> delegate.addSplitsBack(splits, subtask));
         }
 
         @Override
         public List<S> snapshotState(long checkpointId) {
-            ClassLoader p = enter(loader);
-            try {
-                return delegate.snapshotState(checkpointId);
-            } finally {
-                restore(p, loader);
-            }
+            return ContextClassLoader.call(loader, () -> delegate.snapshotState(checkpointId));
         }
 
         @Override
         public void close() {
-            ClassLoader p = enter(loader);
-            try {
-                delegate.close();
-            } finally {
-                restore(p, loader);
-            }
+            ContextClassLoader.run(loader, delegate::close);
         }
     }
 
+    /** {@link #pollNext} is the per-record path: a direct call, no lambda. */
     record ContextualReader<T, S extends SourceSplit>(SplitReader<T, S> delegate, ClassLoader loader)
             implements SplitReader<T, S> {
         @Override
-        public void start() {
-            ClassLoader p = enter(loader);
+        public ReadStatus pollNext(SourceOutput<T> output) throws Exception {
+            ClassLoader previous = ContextClassLoader.enter(loader);
             try {
-                delegate.start();
+                return delegate.pollNext(output);
             } finally {
-                restore(p, loader);
+                ContextClassLoader.restore(previous, loader);
             }
+        }
+
+        @Override
+        public void start() {
+            ContextClassLoader.run(loader, delegate::start);
         }
 
         @Override
         public void addSplits(List<S> splits) {
-            ClassLoader p = enter(loader);
-            try {
-                delegate.addSplits(splits);
-            } finally {
-                restore(p, loader);
-            }
+            ContextClassLoader.run(loader, () -> delegate.addSplits(splits));
         }
 
         @Override
         public void notifyNoMoreSplits() {
-            ClassLoader p = enter(loader);
-            try {
-                delegate.notifyNoMoreSplits();
-            } finally {
-                restore(p, loader);
-            }
-        }
-
-        @Override
-        public ReadStatus pollNext(SourceOutput<T> output) throws Exception {
-            ClassLoader p = enter(loader);
-            try {
-                return delegate.pollNext(output);
-            } finally {
-                restore(p, loader);
-            }
+            ContextClassLoader.run(loader, delegate::notifyNoMoreSplits);
         }
 
         @Override
         public List<S> snapshotState(long checkpointId) {
-            ClassLoader p = enter(loader);
-            try {
-                return delegate.snapshotState(checkpointId);
-            } finally {
-                restore(p, loader);
-            }
+            return ContextClassLoader.call(loader, () -> delegate.snapshotState(checkpointId));
         }
 
         @Override
         public void close() throws Exception {
-            ClassLoader p = enter(loader);
-            try {
-                delegate.close();
-            } finally {
-                restore(p, loader);
-            }
+            ContextClassLoader.run(loader, delegate::close);
         }
     }
 
     record ContextualWriterSink<T>(WriterSink<T> delegate, ClassLoader loader) implements WriterSink<T> {
         @Override
         public SinkWriter<T> createWriter(WriterContext context) throws Exception {
-            ClassLoader p = enter(loader);
-            try {
-                return new ContextualWriter<>(delegate.createWriter(context), loader);
-            } finally {
-                restore(p, loader);
-            }
+            return new ContextualWriter<>(ContextClassLoader.call(loader, () -> delegate.createWriter(context)), loader);
         }
     }
 
@@ -264,139 +174,85 @@ final class ContextualConnectors {
             implements TwoPhaseCommitSink<T, C> {
         @Override
         public PrecommittingSinkWriter<T, C> createWriter(WriterContext context) throws Exception {
-            ClassLoader p = enter(loader);
-            try {
-                return new ContextualPrecommittingWriter<>(delegate.createWriter(context), loader);
-            } finally {
-                restore(p, loader);
-            }
+            return new ContextualPrecommittingWriter<>(
+                    ContextClassLoader.call(loader, () -> delegate.createWriter(context)), loader);
         }
 
         @Override
         public Committer<C> createCommitter(WriterContext context) throws Exception {
-            ClassLoader p = enter(loader);
-            try {
-                return new ContextualCommitter<>(delegate.createCommitter(context), loader);
-            } finally {
-                restore(p, loader);
-            }
+            return new ContextualCommitter<>(ContextClassLoader.call(loader, () -> delegate.createCommitter(context)),
+                    loader);
         }
 
         @Override
         public Codec<C> committableCodec() {
-            ClassLoader p = enter(loader);
-            try {
-                return delegate.committableCodec();
-            } finally {
-                restore(p, loader);
-            }
+            return ContextClassLoader.call(loader, delegate::committableCodec);
         }
     }
 
-    record ContextualWriter<T>(SinkWriter<T> delegate, ClassLoader loader) implements SinkWriter<T> {
+    /**
+     * A sink writer's wrapper; {@link #write} is the per-record path: a direct call, no lambda. Not a record,
+     * so that {@link ContextualPrecommittingWriter} can extend it.
+     */
+    static sealed class ContextualWriter<T> implements SinkWriter<T> permits ContextualPrecommittingWriter {
+        private final SinkWriter<T> delegate;
+        final ClassLoader loader;
+
+        ContextualWriter(SinkWriter<T> delegate, ClassLoader loader) {
+            this.delegate = delegate;
+            this.loader = loader;
+        }
+
         @Override
-        public void write(T record, long timestamp) throws Exception {
-            ClassLoader p = enter(loader);
+        public final void write(T record, long timestamp) throws Exception {
+            ClassLoader previous = ContextClassLoader.enter(loader);
             try {
                 delegate.write(record, timestamp);
             } finally {
-                restore(p, loader);
+                ContextClassLoader.restore(previous, loader);
             }
         }
 
         @Override
-        public void flush(boolean endOfInput) throws Exception {
-            ClassLoader p = enter(loader);
-            try {
-                delegate.flush(endOfInput);
-            } finally {
-                restore(p, loader);
-            }
+        public final void flush(boolean endOfInput) throws Exception {
+            ContextClassLoader.run(loader, () -> delegate.flush(endOfInput));
         }
 
         @Override
-        public void close() throws Exception {
-            ClassLoader p = enter(loader);
-            try {
-                delegate.close();
-            } finally {
-                restore(p, loader);
-            }
+        public final void close() throws Exception {
+            ContextClassLoader.run(loader, delegate::close);
         }
     }
 
-    record ContextualPrecommittingWriter<T, C>(PrecommittingSinkWriter<T, C> delegate, ClassLoader loader)
+    static final class ContextualPrecommittingWriter<T, C> extends ContextualWriter<T>
             implements PrecommittingSinkWriter<T, C> {
-        @Override
-        public void write(T record, long timestamp) throws Exception {
-            ClassLoader p = enter(loader);
-            try {
-                delegate.write(record, timestamp);
-            } finally {
-                restore(p, loader);
-            }
-        }
+        private final PrecommittingSinkWriter<T, C> delegate;
 
-        @Override
-        public void flush(boolean endOfInput) throws Exception {
-            ClassLoader p = enter(loader);
-            try {
-                delegate.flush(endOfInput);
-            } finally {
-                restore(p, loader);
-            }
+        ContextualPrecommittingWriter(PrecommittingSinkWriter<T, C> delegate, ClassLoader loader) {
+            super(delegate, loader);
+            this.delegate = delegate;
         }
 
         @Override
         public List<C> prepareCommit(long checkpointId) throws Exception {
-            ClassLoader p = enter(loader);
-            try {
-                return delegate.prepareCommit(checkpointId);
-            } finally {
-                restore(p, loader);
-            }
+            return ContextClassLoader.call(loader, () -> delegate.prepareCommit(checkpointId));
         }
 
         @Override
         public void abortLeftovers(List<C> committed) throws Exception {
-            ClassLoader p = enter(loader);
-            try {
-                delegate.abortLeftovers(committed);
-            } finally {
-                restore(p, loader);
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            ClassLoader p = enter(loader);
-            try {
-                delegate.close();
-            } finally {
-                restore(p, loader);
-            }
+            ContextClassLoader.run(loader, () -> delegate.abortLeftovers(committed));
         }
     }
 
     record ContextualCommitter<C>(Committer<C> delegate, ClassLoader loader) implements Committer<C> {
         @Override
         public void commit(List<C> committables) throws Exception {
-            ClassLoader p = enter(loader);
-            try {
-                delegate.commit(committables);
-            } finally {
-                restore(p, loader);
-            }
+            ContextClassLoader.run(loader, () -> delegate.commit(committables));
         }
 
         @Override
         public void close() throws Exception {
-            ClassLoader p = enter(loader);
-            try {
-                delegate.close();
-            } finally {
-                restore(p, loader);
-            }
+            ContextClassLoader.run(loader, delegate::close);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.weir.api.connector.Source;
 import io.weir.spi.checkpoint.CheckpointStorage;
 import io.weir.spi.checkpoint.CheckpointStorageContext;
 import io.weir.spi.checkpoint.CheckpointStorageFactory;
+import io.weir.spi.plugin.ConnectorFactory;
 import io.weir.spi.plugin.SinkFactory;
 import io.weir.spi.plugin.SourceFactory;
 import io.weir.spi.scheduler.Scheduler;
@@ -30,8 +31,8 @@ final class ContextualFactories {
     /** {@code factory}, an instance of {@code kind}'s interface, wrapped for {@code loader}. */
     static Object wrap(PluginKind kind, Object factory, ClassLoader loader) {
         return switch (kind) {
-            case SOURCE -> new Sources((SourceFactory) factory, loader);
-            case SINK -> new Sinks((SinkFactory) factory, loader);
+            case SOURCE -> new Sources((SourceFactory) factory, loader, false);
+            case SINK -> new Sinks((SinkFactory) factory, loader, false);
             case STATE_BACKEND -> new StateBackends((StateBackendFactory) factory, loader);
             case SCHEDULER -> new Schedulers((SchedulerFactory) factory, loader);
             case CHECKPOINT_STORAGE -> new CheckpointStorages((CheckpointStorageFactory) factory, loader);
@@ -39,37 +40,44 @@ final class ContextualFactories {
     }
 
     /**
-     * A source factory whose calls run with {@code loader} as context loader; with {@code wrapsConnectors}, the
-     * sources it creates are wrapped too ({@link ContextualConnectors}), so the runtime's later calls into them do.
+     * A connector factory whose calls run with {@code loader()} as context loader. {@link Sources} and
+     * {@link Sinks} add only {@code create}: with {@code wrapsConnectors}, the connectors it creates are wrapped
+     * too ({@link ContextualConnectors}), so that the runtime's later calls into them run with the loader too.
      */
-    record Sources(SourceFactory delegate, ClassLoader loader, boolean wrapsConnectors) implements SourceFactory {
-        Sources(SourceFactory delegate, ClassLoader loader) {
-            this(delegate, loader, false);
+    sealed interface ConnectorFactories<F extends ConnectorFactory> extends ConnectorFactory permits Sources, Sinks {
+        F delegate();
+
+        ClassLoader loader();
+
+        /** The same factory, with the connectors it creates wrapped. */
+        ConnectorFactories<F> wrappingConnectors();
+
+        @Override
+        default String name() {
+            return ContextClassLoader.call(loader(), delegate()::name);
         }
 
-        /** The same factory, with the sources it creates wrapped. */
-        Sources wrappingConnectors() {
+        @Override
+        default String description() {
+            return ContextClassLoader.call(loader(), delegate()::description);
+        }
+
+        @Override
+        default Set<ConfigOption<?>> requiredOptions() {
+            return ContextClassLoader.call(loader(), delegate()::requiredOptions);
+        }
+
+        @Override
+        default Set<ConfigOption<?>> optionalOptions() {
+            return ContextClassLoader.call(loader(), delegate()::optionalOptions);
+        }
+    }
+
+    record Sources(SourceFactory delegate, ClassLoader loader, boolean wrapsConnectors)
+            implements SourceFactory, ConnectorFactories<SourceFactory> {
+        @Override
+        public Sources wrappingConnectors() {
             return new Sources(delegate, loader, true);
-        }
-
-        @Override
-        public String name() {
-            return ContextClassLoader.call(loader, delegate::name);
-        }
-
-        @Override
-        public String description() {
-            return ContextClassLoader.call(loader, delegate::description);
-        }
-
-        @Override
-        public Set<ConfigOption<?>> requiredOptions() {
-            return ContextClassLoader.call(loader, delegate::requiredOptions);
-        }
-
-        @Override
-        public Set<ConfigOption<?>> optionalOptions() {
-            return ContextClassLoader.call(loader, delegate::optionalOptions);
         }
 
         @Override
@@ -79,35 +87,11 @@ final class ContextualFactories {
         }
     }
 
-    /** As {@link Sources}, for sinks. */
-    record Sinks(SinkFactory delegate, ClassLoader loader, boolean wrapsConnectors) implements SinkFactory {
-        Sinks(SinkFactory delegate, ClassLoader loader) {
-            this(delegate, loader, false);
-        }
-
-        /** The same factory, with the sinks it creates wrapped. */
-        Sinks wrappingConnectors() {
+    record Sinks(SinkFactory delegate, ClassLoader loader, boolean wrapsConnectors)
+            implements SinkFactory, ConnectorFactories<SinkFactory> {
+        @Override
+        public Sinks wrappingConnectors() {
             return new Sinks(delegate, loader, true);
-        }
-
-        @Override
-        public String name() {
-            return ContextClassLoader.call(loader, delegate::name);
-        }
-
-        @Override
-        public String description() {
-            return ContextClassLoader.call(loader, delegate::description);
-        }
-
-        @Override
-        public Set<ConfigOption<?>> requiredOptions() {
-            return ContextClassLoader.call(loader, delegate::requiredOptions);
-        }
-
-        @Override
-        public Set<ConfigOption<?>> optionalOptions() {
-            return ContextClassLoader.call(loader, delegate::optionalOptions);
         }
 
         @Override

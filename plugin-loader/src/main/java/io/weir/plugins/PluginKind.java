@@ -1,6 +1,7 @@
 package io.weir.plugins;
 
 import io.weir.spi.checkpoint.CheckpointStorageFactory;
+import io.weir.spi.plugin.ConnectorFactory;
 import io.weir.spi.plugin.SinkFactory;
 import io.weir.spi.plugin.SourceFactory;
 import io.weir.spi.scheduler.SchedulerFactory;
@@ -40,8 +41,7 @@ public enum PluginKind {
     /** The factory's {@code name()}. */
     String nameOf(Object factory) {
         return switch (factory) {
-            case SourceFactory f -> f.name();
-            case SinkFactory f -> f.name();
+            case ConnectorFactory f -> f.name();
             case StateBackendFactory f -> f.name();
             case SchedulerFactory f -> f.name();
             case CheckpointStorageFactory f -> f.name();

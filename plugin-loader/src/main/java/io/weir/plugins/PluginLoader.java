@@ -263,8 +263,7 @@ public final class PluginLoader {
 
     private static String describe(PluginKind kind, Object factory) {
         return switch (kind) {
-            case SOURCE -> ((io.weir.spi.plugin.SourceFactory) factory).description();
-            case SINK -> ((io.weir.spi.plugin.SinkFactory) factory).description();
+            case SOURCE, SINK -> ((io.weir.spi.plugin.ConnectorFactory) factory).description();
             case STATE_BACKEND -> ((io.weir.spi.state.StateBackendFactory) factory).description();
             case SCHEDULER -> ((io.weir.spi.scheduler.SchedulerFactory) factory).description();
             case CHECKPOINT_STORAGE -> ((io.weir.spi.checkpoint.CheckpointStorageFactory) factory).description();

@@ -72,17 +72,8 @@ public final class Plugins implements AutoCloseable {
      * so that the runtime's later calls into them (readers, enumerators, writers, committers) do too.
      */
     public ConnectorCatalog connectors() {
-        List<SourceFactory> sourceFactories = factories.stream().filter(f -> f.kind() == PluginKind.SOURCE)
-                .map(f -> f.classLoader() instanceof PluginClassLoader
-                        && f.factory() instanceof ContextualFactories.Sources contextual
-                        ? contextual.wrappingConnectors() : (SourceFactory) f.factory())
-                .toList();
-        List<SinkFactory> sinkFactories = factories.stream().filter(f -> f.kind() == PluginKind.SINK)
-                .map(f -> f.classLoader() instanceof PluginClassLoader
-                        && f.factory() instanceof ContextualFactories.Sinks contextual
-                        ? contextual.wrappingConnectors() : (SinkFactory) f.factory())
-                .toList();
-        return ConnectorCatalog.of(sourceFactories, sinkFactories);
+        return ConnectorCatalog.of(connectorFactories(PluginKind.SOURCE, SourceFactory.class),
+                connectorFactories(PluginKind.SINK, SinkFactory.class));
     }
 
     /** The factory of {@code kind} called {@code name}, if any. */
@@ -98,6 +89,14 @@ public final class Plugins implements AutoCloseable {
     /** One row per accepted factory, for listings. */
     public List<PluginRow> describe() {
         return factories.stream().map(f -> new PluginRow(f.name(), f.version(), f.kind(), f.origin())).toList();
+    }
+
+    private <F> List<F> connectorFactories(PluginKind kind, Class<F> type) {
+        return factories.stream().filter(f -> f.kind() == kind)
+                .map(f -> f.classLoader() instanceof PluginClassLoader
+                        && f.factory() instanceof ContextualFactories.ConnectorFactories<?> contextual
+                        ? contextual.wrappingConnectors() : f.factory())
+                .map(type::cast).toList();
     }
 
     private <F> Map<String, F> byName(PluginKind kind, Class<F> type) {

@@ -21,6 +21,7 @@ import io.weir.spi.source.SplitSource;
 import io.weir.spi.testing.TestWriterContext;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
@@ -28,14 +29,25 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Calls into a folder plugin's sources and sinks run with the plugin's context class loader, then restore the caller's. */
 class ContextualConnectorsTest {
     private final ClassLoader plugin = new URLClassLoader("plugin:test", new URL[0], getClass().getClassLoader());
+    private final ClassLoader caller = Thread.currentThread().getContextClassLoader();
     private final List<String> seen = new ArrayList<>();
+    private boolean failing;
 
     private void record(String call) {
         seen.add(call + (Thread.currentThread().getContextClassLoader() == plugin ? ":plugin" : ":other"));
+    }
+
+    /** Records {@code call}; then throws a checked exception when the test made the plugin fail. */
+    private void recordOrFail(String call) throws IOException {
+        record(call);
+        if (failing) {
+            throw new IOException(call + " failed");
+        }
     }
 
     record Split(String splitId) implements SourceSplit {
@@ -58,8 +70,8 @@ class ContextualConnectorsTest {
         }
 
         @Override
-        public ReadStatus pollNext(SourceOutput<String> output) {
-            record("poll");
+        public ReadStatus pollNext(SourceOutput<String> output) throws IOException {
+            recordOrFail("poll");
             return ReadStatus.END_OF_INPUT;
         }
 
@@ -70,14 +82,15 @@ class ContextualConnectorsTest {
         }
 
         @Override
-        public void close() {
-            record("close");
+        public void close() throws IOException {
+            recordOrFail("close");
         }
     }
 
     private final class Source implements SplitSource<String, Split> {
         @Override
         public Boundedness boundedness() {
+            record("boundedness");
             return Boundedness.BOUNDED;
         }
 
@@ -97,17 +110,25 @@ class ContextualConnectorsTest {
 
                 @Override
                 public void addSplitsBack(List<Split> splits, int subtask) {
+                    record("addSplitsBack");
                 }
 
                 @Override
                 public List<Split> snapshotState(long checkpointId) {
+                    record("enumeratorSnapshot");
                     return List.of();
+                }
+
+                @Override
+                public void close() {
+                    record("enumeratorClose");
                 }
             };
         }
 
         @Override
         public SplitEnumerator<Split> restoreEnumerator(EnumeratorContext<Split> context, List<Split> unassigned) {
+            record("restoreEnumerator");
             return createEnumerator(context);
         }
 
@@ -119,6 +140,7 @@ class ContextualConnectorsTest {
 
         @Override
         public Codec<Split> splitCodec() {
+            record("splitCodec");
             return new Codec<>() {
                 @Override
                 public void encode(Split value, CodecOutput out) {
@@ -144,12 +166,13 @@ class ContextualConnectorsTest {
             record("createWriter");
             return new PrecommittingSinkWriter<>() {
                 @Override
-                public void write(String value, long timestamp) {
-                    record("write");
+                public void write(String value, long timestamp) throws IOException {
+                    recordOrFail("write");
                 }
 
                 @Override
                 public void flush(boolean endOfInput) {
+                    record("flush");
                 }
 
                 @Override
@@ -160,6 +183,7 @@ class ContextualConnectorsTest {
 
                 @Override
                 public void abortLeftovers(List<String> committed) {
+                    record("abortLeftovers");
                 }
 
                 @Override
@@ -179,12 +203,14 @@ class ContextualConnectorsTest {
 
                 @Override
                 public void close() {
+                    record("committerClose");
                 }
             };
         }
 
         @Override
         public Codec<String> committableCodec() {
+            record("committableCodec");
             return null;
         }
     }
@@ -194,7 +220,6 @@ class ContextualConnectorsTest {
     @Test
     @SuppressWarnings("unchecked")
     void shouldRunEveryReaderAndEnumeratorCallUnderThePluginsLoader() throws Exception {
-        ClassLoader caller = Thread.currentThread().getContextClassLoader();
         var source = (SplitSource<String, Split>) ContextualConnectors.wrap(new Source(), plugin);
 
         var enumerator = source.createEnumerator(null);
@@ -218,7 +243,6 @@ class ContextualConnectorsTest {
     @Test
     @SuppressWarnings("unchecked")
     void shouldKeepATwoPhaseSinkTwoPhaseAndRunItsCallsUnderThePluginsLoader() throws Exception {
-        ClassLoader caller = Thread.currentThread().getContextClassLoader();
         var wrapped = ContextualConnectors.wrap(new Sink(), plugin);
         assertThat(wrapped).isInstanceOf(TwoPhaseCommitSink.class);
         var sink = (TwoPhaseCommitSink<String, String>) wrapped;
@@ -232,6 +256,53 @@ class ContextualConnectorsTest {
         assertThat(seen).containsExactly("createWriter:plugin", "write:plugin", "prepareCommit:plugin", "commit:plugin",
                 "writerClose:plugin");
         assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(caller);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldRunTheCheckpointRestoreAndCloseCallsUnderThePluginsLoaderToo() throws Exception {
+        var source = (SplitSource<String, Split>) ContextualConnectors.wrap(new Source(), plugin);
+        assertThat(source.boundedness()).isEqualTo(Boundedness.BOUNDED);
+        var enumerator = source.restoreEnumerator(null, List.of());
+        enumerator.addSplitsBack(List.of(new Split("a")), 0);
+        enumerator.snapshotState(2);
+        enumerator.close();
+        assertThat(source.splitCodec()).isNotNull();
+        var sink = (TwoPhaseCommitSink<String, String>) ContextualConnectors.wrap(new Sink(), plugin);
+        var writer = sink.createWriter(WRITER_CONTEXT);
+        writer.abortLeftovers(List.of());
+        writer.flush(true);
+        var committer = sink.createCommitter(WRITER_CONTEXT);
+        committer.close();
+        assertThat(sink.committableCodec()).isNull();
+
+        assertThat(seen).containsExactly("boundedness:plugin", "restoreEnumerator:plugin", "createEnumerator:plugin",
+                "addSplitsBack:plugin", "enumeratorSnapshot:plugin", "enumeratorClose:plugin", "splitCodec:plugin",
+                "createWriter:plugin", "abortLeftovers:plugin", "flush:plugin", "committerClose:plugin",
+                "committableCodec:plugin");
+        assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(caller);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldRethrowWhatThePluginThrowsOnThePerRecordPathsAndRestoreTheCallersLoader() throws Exception {
+        var reader = ((SplitSource<String, Split>) ContextualConnectors.wrap(new Source(), plugin)).createReader(null);
+        WriterSink<String> plainSink = context -> new Sink().createWriter(context);
+        var plainWriter = ((WriterSink<String>) ContextualConnectors.wrap(plainSink, plugin)).createWriter(WRITER_CONTEXT);
+        var twoPhaseWriter = ((TwoPhaseCommitSink<String, String>) ContextualConnectors.wrap(new Sink(), plugin))
+                .createWriter(WRITER_CONTEXT);
+        failing = true;
+
+        assertThatThrownBy(() -> reader.pollNext(null)).isInstanceOf(IOException.class).hasMessage("poll failed");
+        assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(caller);
+        assertThatThrownBy(() -> plainWriter.write("x", 0)).isInstanceOf(IOException.class).hasMessage("write failed");
+        assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(caller);
+        assertThatThrownBy(() -> twoPhaseWriter.write("x", 0)).isInstanceOf(IOException.class).hasMessage("write failed");
+        assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(caller);
+        assertThatThrownBy(reader::close).isInstanceOf(IOException.class).hasMessage("close failed");
+        assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(caller);
+        assertThat(seen).containsExactly("createReader:plugin", "createWriter:plugin", "createWriter:plugin",
+                "poll:plugin", "write:plugin", "write:plugin", "close:plugin");
     }
 
     @Test

@@ -59,23 +59,7 @@ public final class ConnectorCatalog {
      * @throws IllegalArgumentException if two source (or two sink) factories have the same name
      */
     public static ConnectorCatalog of(Collection<? extends SourceFactory> sources, Collection<? extends SinkFactory> sinks) {
-        Map<String, SourceFactory> sourceMap = new TreeMap<>();
-        for (SourceFactory f : sources) {
-            SourceFactory other = sourceMap.putIfAbsent(f.name(), f);
-            if (other != null) {
-                throw new IllegalArgumentException("two source factories are named '" + f.name() + "': "
-                        + other.getClass().getName() + " and " + f.getClass().getName());
-            }
-        }
-        Map<String, SinkFactory> sinkMap = new TreeMap<>();
-        for (SinkFactory f : sinks) {
-            SinkFactory other = sinkMap.putIfAbsent(f.name(), f);
-            if (other != null) {
-                throw new IllegalArgumentException("two sink factories are named '" + f.name() + "': "
-                        + other.getClass().getName() + " and " + f.getClass().getName());
-            }
-        }
-        return new ConnectorCatalog(Collections.unmodifiableMap(sourceMap), Collections.unmodifiableMap(sinkMap));
+        return new ConnectorCatalog(byName("source", sources), byName("sink", sinks));
     }
 
     /**
@@ -212,7 +196,20 @@ public final class ConnectorCatalog {
         return env.fromSource(source, c.getString(SourceFactory.SELECTOR));
     }
 
-    private static String selector(Configuration configuration, String key, Map<String, ?> factories) {
+    private static <F extends ConnectorFactory> Map<String, F> byName(String kind, Collection<? extends F> factories) {
+        Map<String, F> map = new TreeMap<>();
+        for (F f : factories) {
+            F other = map.putIfAbsent(f.name(), f);
+            if (other != null) {
+                throw new IllegalArgumentException("two " + kind + " factories are named '" + f.name() + "': "
+                        + other.getClass().getName() + " and " + f.getClass().getName());
+            }
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static String selector(Configuration configuration, String key,
+                                   Map<String, ? extends ConnectorFactory> factories) {
         String name = configuration.contains(key) ? configuration.getString(key) : null;
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("the configuration " + configuration.toMap() + " has no '" + key
@@ -221,20 +218,12 @@ public final class ConnectorCatalog {
         return name.trim();
     }
 
-    private static String available(String kind, Map<String, ?> factories) {
+    private static String available(String kind, Map<String, ? extends ConnectorFactory> factories) {
         if (factories.isEmpty()) {
             return "no " + kind + " is available (no " + kind + " factory on the class path or in the plugins folder)";
         }
         return "available " + kind + "s: " + factories.entrySet().stream()
-                .map(e -> e.getKey() + " (" + describe(e.getValue()) + ")")
+                .map(e -> e.getKey() + " (" + e.getValue().description() + ")")
                 .collect(Collectors.joining(", "));
-    }
-
-    private static String describe(Object factory) {
-        return switch (factory) {
-            case SourceFactory f -> f.description();
-            case SinkFactory f -> f.description();
-            default -> factory.toString();
-        };
     }
 }

@@ -1,18 +1,15 @@
 package io.weir.spi.plugin;
 
 import io.weir.api.annotation.Evolving;
-import io.weir.api.config.ConfigOption;
 import io.weir.api.config.Configuration;
 import io.weir.api.connector.Source;
-
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Builds a {@link Source} from string-keyed configuration, such as
  * {@code source = datagen, rate = 1000, seed = 7}. Discovered through {@link java.util.ServiceLoader}
  * ({@code META-INF/services/io.weir.spi.plugin.SourceFactory}, on the class path or in a plugin jar);
- * selected by {@link #name()} with the key {@value #SELECTOR}.
+ * selected by {@link #name()} with the key {@value #SELECTOR}. The name, description and options are
+ * declared by the parent {@link ConnectorFactory}.
  *
  * <p>Contract: the caller validates the configuration with {@link ConnectorOptions#validate} (or
  * {@link #validateAndCreate}) before {@link #create}, so {@code create} may assume that every required
@@ -25,30 +22,9 @@ import java.util.Set;
  * calls it with the thread's context class loader set to the plugin's class loader.
  */
 @Evolving
-public interface SourceFactory {
+public interface SourceFactory extends ConnectorFactory {
     /** The configuration key that selects a source factory by name. */
     String SELECTOR = "source";
-
-    /** The unique name used in configuration, such as {@code "datagen"}. Lower case, no spaces. */
-    String name();
-
-    /** A one-line description shown by {@code weir plugins}. */
-    default String description() {
-        return name();
-    }
-
-    /** The options that must be set. */
-    Set<ConfigOption<?>> requiredOptions();
-
-    /** The options that may be set; an unset one takes its default. */
-    Set<ConfigOption<?>> optionalOptions();
-
-    /** Every accepted option: {@link #requiredOptions()} and {@link #optionalOptions()}. */
-    default Set<ConfigOption<?>> options() {
-        Set<ConfigOption<?>> all = new HashSet<>(requiredOptions());
-        all.addAll(optionalOptions());
-        return Set.copyOf(all);
-    }
 
     /**
      * A new source configured from an already validated {@code configuration}.

@@ -71,102 +71,100 @@ public final class TrackedSinks {
     private record Plain<T>(WriterSink<T> delegate, Counts counts) implements WriterSink<T> {
         @Override
         public SinkWriter<T> createWriter(WriterContext context) throws Exception {
-            SinkWriter<T> writer = delegate.createWriter(context);
-            counts.writersCreated.incrementAndGet();
-            return new SinkWriter<>() {
-                private boolean closed;
-
-                @Override
-                public void write(T record, long timestamp) throws Exception {
-                    writer.write(record, timestamp);
-                }
-
-                @Override
-                public void flush(boolean endOfInput) throws Exception {
-                    writer.flush(endOfInput);
-                }
-
-                @Override
-                public void close() throws Exception {
-                    writer.close();
-                    if (!closed) {
-                        closed = true;
-                        counts.writersClosed.incrementAndGet();
-                    }
-                }
-            };
+            return new TrackedWriter<>(delegate.createWriter(context), counts);
         }
     }
 
     private record TwoPhase<T, C>(TwoPhaseCommitSink<T, C> delegate, Counts counts) implements TwoPhaseCommitSink<T, C> {
         @Override
         public PrecommittingSinkWriter<T, C> createWriter(WriterContext context) throws Exception {
-            PrecommittingSinkWriter<T, C> writer = delegate.createWriter(context);
-            counts.writersCreated.incrementAndGet();
-            return new PrecommittingSinkWriter<>() {
-                private boolean closed;
-
-                @Override
-                public void write(T record, long timestamp) throws Exception {
-                    writer.write(record, timestamp);
-                }
-
-                @Override
-                public void flush(boolean endOfInput) throws Exception {
-                    writer.flush(endOfInput);
-                }
-
-                @Override
-                public List<C> prepareCommit(long checkpointId) throws Exception {
-                    List<C> result = writer.prepareCommit(checkpointId);
-                    if (checkpointId != Long.MAX_VALUE) {
-                        counts.committables.addAndGet(result.size());
-                    }
-                    return result;
-                }
-
-                @Override
-                public void abortLeftovers(List<C> committed) throws Exception {
-                    writer.abortLeftovers(committed);
-                }
-
-                @Override
-                public void close() throws Exception {
-                    writer.close();
-                    if (!closed) {
-                        closed = true;
-                        counts.writersClosed.incrementAndGet();
-                    }
-                }
-            };
+            return new TrackedPrecommittingWriter<>(delegate.createWriter(context), counts);
         }
 
         @Override
         public Committer<C> createCommitter(WriterContext context) throws Exception {
-            Committer<C> committer = delegate.createCommitter(context);
-            counts.committersCreated.incrementAndGet();
-            return new Committer<>() {
-                private boolean closed;
-
-                @Override
-                public void commit(List<C> committables) throws Exception {
-                    committer.commit(committables);
-                }
-
-                @Override
-                public void close() throws Exception {
-                    committer.close();
-                    if (!closed) {
-                        closed = true;
-                        counts.committersClosed.incrementAndGet();
-                    }
-                }
-            };
+            return new TrackedCommitter<>(delegate.createCommitter(context), counts);
         }
 
         @Override
         public Codec<C> committableCodec() {
             return delegate.committableCodec();
+        }
+    }
+
+    /**
+     * Counts its creation into {@code createdCount}; closes what it wraps and counts the first close into
+     * {@code closedCount} (later closes are passed on uncounted).
+     */
+    private abstract static class TrackedCloseable<D extends AutoCloseable> implements AutoCloseable {
+        final D delegate;
+        private final AtomicInteger closedCount;
+        private boolean closed;
+
+        TrackedCloseable(D delegate, AtomicInteger createdCount, AtomicInteger closedCount) {
+            this.delegate = delegate;
+            this.closedCount = closedCount;
+            createdCount.incrementAndGet();
+        }
+
+        @Override
+        public final void close() throws Exception {
+            delegate.close();
+            if (!closed) {
+                closed = true;
+                closedCount.incrementAndGet();
+            }
+        }
+    }
+
+    private static class TrackedWriter<T, W extends SinkWriter<T>> extends TrackedCloseable<W> implements SinkWriter<T> {
+        TrackedWriter(W delegate, Counts counts) {
+            super(delegate, counts.writersCreated, counts.writersClosed);
+        }
+
+        @Override
+        public final void write(T record, long timestamp) throws Exception {
+            delegate.write(record, timestamp);
+        }
+
+        @Override
+        public final void flush(boolean endOfInput) throws Exception {
+            delegate.flush(endOfInput);
+        }
+    }
+
+    private static final class TrackedPrecommittingWriter<T, C> extends TrackedWriter<T, PrecommittingSinkWriter<T, C>>
+            implements PrecommittingSinkWriter<T, C> {
+        private final Counts counts;
+
+        TrackedPrecommittingWriter(PrecommittingSinkWriter<T, C> delegate, Counts counts) {
+            super(delegate, counts);
+            this.counts = counts;
+        }
+
+        @Override
+        public List<C> prepareCommit(long checkpointId) throws Exception {
+            List<C> result = delegate.prepareCommit(checkpointId);
+            if (checkpointId != Long.MAX_VALUE) {
+                counts.committables.addAndGet(result.size());
+            }
+            return result;
+        }
+
+        @Override
+        public void abortLeftovers(List<C> committed) throws Exception {
+            delegate.abortLeftovers(committed);
+        }
+    }
+
+    private static final class TrackedCommitter<C> extends TrackedCloseable<Committer<C>> implements Committer<C> {
+        TrackedCommitter(Committer<C> delegate, Counts counts) {
+            super(delegate, counts.committersCreated, counts.committersClosed);
+        }
+
+        @Override
+        public void commit(List<C> committables) throws Exception {
+            delegate.commit(committables);
         }
     }
 }
