@@ -23,11 +23,8 @@ import java.util.Objects;
 @Stable
 public final class ByteArrayCodecOutput implements CodecOutput {
     private static final VarHandle SHORT = view(short[].class);
-    private static final VarHandle CHAR = view(char[].class);
     private static final VarHandle INT = view(int[].class);
     private static final VarHandle LONG = view(long[].class);
-    private static final VarHandle FLOAT = view(float[].class);
-    private static final VarHandle DOUBLE = view(double[].class);
     /** The largest array most JVMs can allocate. */
     private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
     private static final int DEFAULT_CAPACITY = 64;
@@ -99,8 +96,7 @@ public final class ByteArrayCodecOutput implements CodecOutput {
 
     @Override
     public void writeBoolean(boolean value) {
-        ensure(1);
-        buffer[position++] = (byte) (value ? 1 : 0);
+        writeByte(value ? 1 : 0);
     }
 
     @Override
@@ -110,11 +106,10 @@ public final class ByteArrayCodecOutput implements CodecOutput {
         position += Short.BYTES;
     }
 
+    /** The same two bytes as {@link #writeShort}. */
     @Override
     public void writeChar(int value) {
-        ensure(Character.BYTES);
-        CHAR.set(buffer, position, (char) value);
-        position += Character.BYTES;
+        writeShort(value);
     }
 
     @Override
@@ -131,18 +126,16 @@ public final class ByteArrayCodecOutput implements CodecOutput {
         position += Long.BYTES;
     }
 
+    /** The IEEE 754 bits as {@link #writeInt} writes them (NaN payloads kept). */
     @Override
     public void writeFloat(float value) {
-        ensure(Float.BYTES);
-        FLOAT.set(buffer, position, value);
-        position += Float.BYTES;
+        writeInt(Float.floatToRawIntBits(value));
     }
 
+    /** The IEEE 754 bits as {@link #writeLong} writes them (NaN payloads kept). */
     @Override
     public void writeDouble(double value) {
-        ensure(Double.BYTES);
-        DOUBLE.set(buffer, position, value);
-        position += Double.BYTES;
+        writeLong(Double.doubleToRawLongBits(value));
     }
 
     @Override

@@ -15,15 +15,11 @@ import io.weir.testkit.internal.Multisets;
 import io.weir.testkit.internal.ThreadLeaks;
 import io.weir.testkit.internal.TrackedSinks;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -80,13 +76,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * @param <T> record type of the sink
  */
 @Isolated("checks for threads a job leaves behind: no other test may start threads meanwhile")
-public abstract class SinkTestSuite<T> {
+public abstract class SinkTestSuite<T> extends ConnectorSuite {
     /** Splits of the kit's source: more than the highest parallelism, so some readers get two. */
     private static final int SOURCE_SPLITS = 6;
-
-    /** The temporary directory of each test (JUnit); a {@link ConnectorTestContext} gets a folder in it. */
-    @TempDir
-    protected Path kitDirectory;
 
     /** A new sink; called once per job, with a context whose directory is fresh for the test. */
     protected abstract WriterSink<T> createSink(ConnectorTestContext context) throws Exception;
@@ -99,33 +91,6 @@ public abstract class SinkTestSuite<T> {
 
     /** What the sink claims across failures; the kit holds it to the claim. */
     protected abstract SinkGuarantee guarantee();
-
-    /** Your check that the sink released what it holds once a job ended (after a failure too). Nothing by default. */
-    protected void assertResourcesReleased(ConnectorTestContext context) throws Exception {
-    }
-
-    /** Threads that may outlive a job. None by default. */
-    protected boolean isAllowedToOutliveTheJob(Thread thread) {
-        return false;
-    }
-
-    /** How long any one job or wait of the suite may take. One minute by default. */
-    protected Duration timeout() {
-        return Duration.ofSeconds(60);
-    }
-
-    /**
-     * Adjusts the environment of every job of the suite, such as {@code env.configure(ExecutionOptions.SCHEDULER,
-     * "dedicated")}. The kit has already set parallelism, checkpoint directory, restart strategy and fault
-     * injector; leave those alone. Does nothing by default.
-     */
-    protected void configure(StreamEnvironment env) {
-    }
-
-    /** The seed of {@link ConnectorTestContext#seed()}. */
-    protected long seed() {
-        return 42;
-    }
 
     // ---- the tests --------------------------------------------------------------------------
 
@@ -189,16 +154,14 @@ public abstract class SinkTestSuite<T> {
     }
 
     private Run<T> start(int parallelism, FaultPoint fault) throws Exception {
-        Path directory = Files.createDirectories(kitDirectory.resolve("connector"));
-        ConnectorTestContext context = new ConnectorTestContext(directory, parallelism, seed());
+        ConnectorTestContext context = context(parallelism);
         List<T> records = List.copyOf(records(context));
         assertThat(records).as("records()").hasSizeGreaterThanOrEqualTo(SourceTestSuite.MIN_RECORDS);
         InstrumentedSource<T, ListSource.Split> source = new InstrumentedSource<>(new ListSource<>(records, SOURCE_SPLITS));
         FailOnce faults = fault == null ? null : new FailOnce(fault, source::markFailed);
         WriterSink<T> sink = createSink(context);
         TrackedSinks.Counts counts = new TrackedSinks.Counts();
-        StreamEnvironment env = Jobs.environment(kitDirectory.resolve("checkpoints"), parallelism, faults);
-        configure(env);
+        StreamEnvironment env = environment(parallelism, faults);
         env.fromSource(source, "kit source").uid("kit-source").setParallelism(parallelism)
                 .sinkTo(TrackedSinks.track(sink, counts)).uid("sink-under-test").setParallelism(parallelism);
         return new Run<>(context, source, counts, sink instanceof TwoPhaseCommitSink<?, ?>, faults, env, records,
@@ -209,7 +172,6 @@ public abstract class SinkTestSuite<T> {
         TrackedSinks.Counts c = run.counts;
         Await.until(() -> c.writersClosed() == c.writersCreated() && c.committersClosed() == c.committersCreated(),
                 timeout(), () -> "every writer and committer must be closed: " + c);
-        ThreadLeaks.assertNoneLeft(run.threadsBefore, timeout(), this::isAllowedToOutliveTheJob);
-        assertResourcesReleased(run.context);
+        assertThreadsAndResourcesReleased(run.threadsBefore, run.context);
     }
 }

@@ -16,13 +16,9 @@ import io.weir.testkit.internal.Multisets;
 import io.weir.testkit.internal.ThreadLeaks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,13 +77,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @param <T> record type of the source
  */
 @Isolated("checks for threads a job leaves behind: no other test may start threads meanwhile")
-public abstract class SourceTestSuite<T> {
+public abstract class SourceTestSuite<T> extends ConnectorSuite {
     /** The fewest records the kit accepts: it needs a middle to checkpoint in. */
     public static final int MIN_RECORDS = 8;
-
-    /** The temporary directory of each test (JUnit); a {@link ConnectorTestContext} gets a folder in it. */
-    @TempDir
-    protected Path kitDirectory;
 
     /**
      * A new source over the test's data, bounded. Called once per job (each test runs one job), with a
@@ -97,37 +89,6 @@ public abstract class SourceTestSuite<T> {
 
     /** The records that the source built by {@link #createSource} with the same context produces, in any order. */
     protected abstract List<T> expectedRecords(ConnectorTestContext context) throws Exception;
-
-    /**
-     * Your check that the source released what it holds (files, connections, native memory, its own
-     * threads) once a job ended, after a failure too; called after every job of the suite. Does nothing by
-     * default.
-     */
-    protected void assertResourcesReleased(ConnectorTestContext context) throws Exception {
-    }
-
-    /** Threads that may outlive a job (a pool the connector shares between jobs by design). None by default. */
-    protected boolean isAllowedToOutliveTheJob(Thread thread) {
-        return false;
-    }
-
-    /** How long any one job or wait of the suite may take before the test fails. One minute by default. */
-    protected Duration timeout() {
-        return Duration.ofSeconds(60);
-    }
-
-    /**
-     * Adjusts the environment of every job of the suite, such as {@code env.configure(ExecutionOptions.SCHEDULER,
-     * "dedicated")}. The kit has already set parallelism, checkpoint directory, restart strategy and fault
-     * injector; leave those alone. Does nothing by default.
-     */
-    protected void configure(StreamEnvironment env) {
-    }
-
-    /** The seed of {@link ConnectorTestContext#seed()}. */
-    protected long seed() {
-        return 42;
-    }
 
     // ---- the tests --------------------------------------------------------------------------
 
@@ -196,11 +157,6 @@ public abstract class SourceTestSuite<T> {
                           FailOnce faults, StreamEnvironment env, List<T> expected, Set<Thread> threadsBefore) {
     }
 
-    private ConnectorTestContext context(int parallelism) throws Exception {
-        Path directory = Files.createDirectories(kitDirectory.resolve("connector"));
-        return new ConnectorTestContext(directory, parallelism, seed());
-    }
-
     private Run<T> start(int parallelism, FaultPoint fault) throws Exception {
         ConnectorTestContext context = context(parallelism);
         InstrumentedSource<T, ?> source = instrument(createSource(context));
@@ -208,8 +164,7 @@ public abstract class SourceTestSuite<T> {
         List<T> expected = List.copyOf(expectedRecords(context));
         assertThat(expected).as("expectedRecords()").hasSizeGreaterThanOrEqualTo(MIN_RECORDS);
         FailOnce faults = fault == null ? null : new FailOnce(fault, source::markFailed);
-        StreamEnvironment env = Jobs.environment(kitDirectory.resolve("checkpoints"), parallelism, faults);
-        configure(env);
+        StreamEnvironment env = environment(parallelism, faults);
         CollectingSink<T> sink = new CollectingSink<>();
         env.fromSource(source, "source under test").uid("source-under-test").setParallelism(parallelism)
                 .sinkTo(sink).uid("kit-sink").setParallelism(parallelism);
@@ -227,7 +182,6 @@ public abstract class SourceTestSuite<T> {
                 () -> "readers created " + source.readersCreated() + ", closed " + source.readersClosed()
                         + "; enumerators created " + source.enumeratorsCreated() + ", closed "
                         + source.enumeratorsClosed());
-        ThreadLeaks.assertNoneLeft(run.threadsBefore, timeout(), this::isAllowedToOutliveTheJob);
-        assertResourcesReleased(run.context);
+        assertThreadsAndResourcesReleased(run.threadsBefore, run.context);
     }
 }

@@ -94,26 +94,32 @@ final class Aggregates {
         }
     }
 
-    /** q5's second stage: the auctions with the most bids. */
-    static final class MostBids implements AggregateFunction<AuctionCount, Top<AuctionCount>, Top<AuctionCount>> {
+    /**
+     * An aggregate into a {@link Top}: subclasses say how a record enters it ({@link #add}); the accumulator is
+     * the result, and merging keeps the larger maximum (the items of both when they tie).
+     */
+    abstract static class TopAggregate<IN, T> implements AggregateFunction<IN, Top<T>, Top<T>> {
         @Override
-        public Top<AuctionCount> createAccumulator() {
+        public final Top<T> createAccumulator() {
             return Top.empty();
         }
 
         @Override
-        public Top<AuctionCount> add(AuctionCount value, Top<AuctionCount> accumulator) {
-            return accumulator.offer(value.bids(), value);
-        }
-
-        @Override
-        public Top<AuctionCount> getResult(Top<AuctionCount> accumulator) {
+        public final Top<T> getResult(Top<T> accumulator) {
             return accumulator;
         }
 
         @Override
-        public Top<AuctionCount> merge(Top<AuctionCount> a, Top<AuctionCount> b) {
+        public final Top<T> merge(Top<T> a, Top<T> b) {
             return a.merge(b);
+        }
+    }
+
+    /** q5's second stage: the auctions with the most bids. */
+    static final class MostBids extends TopAggregate<AuctionCount, AuctionCount> {
+        @Override
+        public Top<AuctionCount> add(AuctionCount value, Top<AuctionCount> accumulator) {
+            return accumulator.offer(value.bids(), value);
         }
     }
 
@@ -128,25 +134,10 @@ final class Aggregates {
     }
 
     /** q7: the bids with the highest price. */
-    static final class HighestPrice implements AggregateFunction<Bid, Top<Bid>, Top<Bid>> {
-        @Override
-        public Top<Bid> createAccumulator() {
-            return Top.empty();
-        }
-
+    static final class HighestPrice extends TopAggregate<Bid, Bid> {
         @Override
         public Top<Bid> add(Bid value, Top<Bid> accumulator) {
             return accumulator.offer(value.price(), value);
-        }
-
-        @Override
-        public Top<Bid> getResult(Top<Bid> accumulator) {
-            return accumulator;
-        }
-
-        @Override
-        public Top<Bid> merge(Top<Bid> a, Top<Bid> b) {
-            return a.merge(b);
         }
     }
 
@@ -164,25 +155,10 @@ final class Aggregates {
     }
 
     /** q7's second stage: the top over all auctions. */
-    static final class HighestOfTops implements AggregateFunction<TopBids, Top<Bid>, Top<Bid>> {
-        @Override
-        public Top<Bid> createAccumulator() {
-            return Top.empty();
-        }
-
+    static final class HighestOfTops extends TopAggregate<TopBids, Bid> {
         @Override
         public Top<Bid> add(TopBids value, Top<Bid> accumulator) {
             return accumulator.merge(new Top<>(value.price(), value.bids()));
-        }
-
-        @Override
-        public Top<Bid> getResult(Top<Bid> accumulator) {
-            return accumulator;
-        }
-
-        @Override
-        public Top<Bid> merge(Top<Bid> a, Top<Bid> b) {
-            return a.merge(b);
         }
     }
 

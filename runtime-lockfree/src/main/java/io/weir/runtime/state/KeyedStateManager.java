@@ -4,19 +4,9 @@ import io.weir.api.codec.Codec;
 import io.weir.api.codec.CodecRegistry;
 import io.weir.api.config.Configuration;
 import io.weir.api.config.StateOptions;
-import io.weir.api.state.AggregatingState;
-import io.weir.api.state.AggregatingStateDescriptor;
 import io.weir.api.state.KeyedStateStore;
-import io.weir.api.state.ListState;
-import io.weir.api.state.ListStateDescriptor;
-import io.weir.api.state.MapState;
-import io.weir.api.state.MapStateDescriptor;
-import io.weir.api.state.ReducingState;
-import io.weir.api.state.ReducingStateDescriptor;
 import io.weir.api.state.State;
 import io.weir.api.state.StateDescriptor;
-import io.weir.api.state.ValueState;
-import io.weir.api.state.ValueStateDescriptor;
 import io.weir.runtime.graph.KeyGroups;
 import io.weir.runtime.timers.InternalTimerService;
 import io.weir.runtime.timers.KeyContext;
@@ -60,7 +50,7 @@ import java.util.function.Supplier;
  * Single-threaded: every call comes from the task's thread ({@link #close()} may come from the
  * supervisor once the task's thread has stopped).
  */
-public final class KeyedStateManager implements KeyedStateStore, KeyContext, AutoCloseable {
+public final class KeyedStateManager extends HandleCachingStore implements KeyContext, AutoCloseable {
     private static final TtlIncrementalCleanup<?, ?>[] NO_CLEANUPS = new TtlIncrementalCleanup<?, ?>[0];
 
     private final KeyedStateBackend backend;
@@ -70,7 +60,6 @@ public final class KeyedStateManager implements KeyedStateStore, KeyContext, Aut
     private final LongSupplier processingClock;
     private final CodecRegistry codecs;
     private final Map<String, RegisteredState> states = new HashMap<>();
-    private final Map<String, State> handles = new HashMap<>();
     private final Map<String, NamespacedStateImpl<?, ?>> namespaced = new HashMap<>();
     private final TimerServices timers;
     private TtlIncrementalCleanup<?, ?>[] perRecordCleanups = NO_CLEANUPS;
@@ -213,44 +202,13 @@ public final class KeyedStateManager implements KeyedStateStore, KeyContext, Aut
     // ---- state -----------------------------------------------------------------------------------
 
     @Override
-    @SuppressWarnings("unchecked")
-    public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
-        return (ValueState<T>) handle(descriptor);
+    RegisteredState register(StateDescriptor<?> descriptor) {
+        return register(descriptor, VoidNamespace.CODEC);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
-        return (ListState<T>) handle(descriptor);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> descriptor) {
-        return (MapState<K, V>) handle(descriptor);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
-        return (ReducingState<T>) handle(descriptor);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
-            AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
-        return (AggregatingState<IN, OUT>) handle(descriptor);
-    }
-
-    private State handle(StateDescriptor<?> descriptor) {
-        RegisteredState registered = register(descriptor, VoidNamespace.CODEC);
-        State handle = handles.get(descriptor.name());
-        if (handle == null) {
-            handle = registered.newHandle(this, VoidNamespace.INSTANCE, null);
-            handles.put(descriptor.name(), handle);
-        }
-        return handle;
+    State newHandle(RegisteredState registered) {
+        return registered.newHandle(this, VoidNamespace.INSTANCE, null);
     }
 
     /**
@@ -388,7 +346,7 @@ public final class KeyedStateManager implements KeyedStateStore, KeyContext, Aut
         currentKey = null;
         keyPending = false;
         states.clear();
-        handles.clear();
+        clearHandles();
         namespaced.clear();
         perRecordCleanups = NO_CLEANUPS;
         try {

@@ -276,6 +276,9 @@ public abstract class StateHandleContract extends StateContractSupport {
         assertThat(perWindow.value()).isEqualTo(1L);
         assertThat(state.getState(d).value()).isNull();
         assertThat(view.getState(d)).isSameAs(perWindow);
+        // a cached handle does not skip the check of the descriptor against the registered state
+        assertThatThrownBy(() -> view.getListState(new ListStateDescriptor<>("v", Long.class)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'v'").hasMessageContaining("list state");
     }
 
     // ---- key groups ----------------------------------------------------------------------------------

@@ -1,12 +1,8 @@
 package io.weir.api.windowing.assigners;
 
 import io.weir.api.annotation.Evolving;
-import io.weir.api.windowing.TimeWindow;
-import io.weir.api.windowing.triggers.EventTimeTrigger;
-import io.weir.api.windowing.triggers.Trigger;
 
 import java.time.Duration;
-import java.util.Collection;
 
 /**
  * Event-time windows of {@code size} that start every {@code slide}: a record with timestamp {@code t}
@@ -18,11 +14,8 @@ import java.util.Collection;
 public final class SlidingEventTimeWindows extends AlignedWindows {
 
     private SlidingEventTimeWindows(long size, long slide, long offset) {
-        super(size, slide, offset);
-        if (Math.abs(offset) >= slide || size <= 0) {
-            throw new IllegalArgumentException("SlidingEventTimeWindows parameters must satisfy abs(offset) < slide and size > 0, "
-                    + "got size " + size + " ms, slide " + slide + " ms and offset " + offset + " ms");
-        }
+        super(size, slide, offset, true);
+        checkSliding("SlidingEventTimeWindows", size, slide, offset);
     }
 
     /** Windows of {@code size} starting every {@code slide}, aligned to the epoch. */
@@ -34,21 +27,6 @@ public final class SlidingEventTimeWindows extends AlignedWindows {
     public static SlidingEventTimeWindows of(Duration size, Duration slide, Duration offset) {
         return new SlidingEventTimeWindows(AssignerArgs.millis(size, "size"), AssignerArgs.millis(slide, "slide"),
                 AssignerArgs.millis(offset, "offset"));
-    }
-
-    @Override
-    public Collection<TimeWindow> assignWindows(Object element, long timestamp, Context context) {
-        return windowsContaining(AssignerArgs.requireTimestamp(timestamp, toString()));
-    }
-
-    @Override
-    public Trigger<Object, TimeWindow> defaultTrigger() {
-        return EventTimeTrigger.create();
-    }
-
-    @Override
-    public boolean isEventTime() {
-        return true;
     }
 
     @Override

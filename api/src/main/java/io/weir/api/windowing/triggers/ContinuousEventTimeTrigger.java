@@ -1,8 +1,6 @@
 package io.weir.api.windowing.triggers;
 
 import io.weir.api.annotation.Evolving;
-import io.weir.api.state.ReducingState;
-import io.weir.api.state.ReducingStateDescriptor;
 import io.weir.api.windowing.Window;
 
 import java.time.Duration;
@@ -19,15 +17,10 @@ import java.util.Objects;
  */
 @Evolving
 public final class ContinuousEventTimeTrigger<W extends Window> implements Trigger<Object, W> {
-    private final long interval;
-    private final ReducingStateDescriptor<Long> fireTimeDescriptor =
-            new ReducingStateDescriptor<>("fire-time", Math::min, Long.class);
+    private final ContinuousFireTime fireTime;
 
     private ContinuousEventTimeTrigger(long interval) {
-        if (interval <= 0) {
-            throw new IllegalArgumentException("ContinuousEventTimeTrigger needs a positive interval, got " + interval + " ms");
-        }
-        this.interval = interval;
+        this.fireTime = new ContinuousFireTime("ContinuousEventTimeTrigger", interval, true);
     }
 
     /** Fires every {@code interval} of event time (positive). */
@@ -37,7 +30,7 @@ public final class ContinuousEventTimeTrigger<W extends Window> implements Trigg
 
     /** The interval in milliseconds. */
     public long interval() {
-        return interval;
+        return fireTime.interval();
     }
 
     @Override
@@ -46,23 +39,13 @@ public final class ContinuousEventTimeTrigger<W extends Window> implements Trigg
             return TriggerResult.FIRE;
         }
         ctx.registerEventTimeTimer(window.maxTimestamp());
-        ReducingState<Long> fireTime = ctx.getPartitionedState(fireTimeDescriptor);
-        if (fireTime.get() == null) {
-            registerNextFireTime(timestamp - (timestamp % interval), window, ctx, fireTime);
-        }
+        fireTime.scheduleFirst(timestamp, window, ctx);
         return TriggerResult.CONTINUE;
     }
 
     @Override
     public TriggerResult onEventTime(long time, W window, TriggerContext ctx) {
-        if (time == window.maxTimestamp()) {
-            return TriggerResult.FIRE;
-        }
-        ReducingState<Long> fireTime = ctx.getPartitionedState(fireTimeDescriptor);
-        Long next = fireTime.get();
-        if (next != null && next == time) {
-            fireTime.clear();
-            registerNextFireTime(time, window, ctx, fireTime);
+        if (time == window.maxTimestamp() || fireTime.fireAt(time, window, ctx)) {
             return TriggerResult.FIRE;
         }
         return TriggerResult.CONTINUE;
@@ -80,31 +63,16 @@ public final class ContinuousEventTimeTrigger<W extends Window> implements Trigg
 
     @Override
     public void onMerge(W window, OnMergeContext ctx) {
-        ctx.mergePartitionedState(fireTimeDescriptor);
-        Long next = ctx.getPartitionedState(fireTimeDescriptor).get();
-        if (next != null) {
-            ctx.registerEventTimeTimer(next);
-        }
+        fireTime.merge(ctx);
     }
 
     @Override
     public void clear(W window, TriggerContext ctx) {
-        ReducingState<Long> fireTime = ctx.getPartitionedState(fireTimeDescriptor);
-        Long next = fireTime.get();
-        if (next != null) {
-            ctx.deleteEventTimeTimer(next);
-            fireTime.clear();
-        }
-    }
-
-    private void registerNextFireTime(long time, W window, TriggerContext ctx, ReducingState<Long> fireTime) {
-        long next = Math.min(time + interval, window.maxTimestamp());
-        fireTime.add(next);
-        ctx.registerEventTimeTimer(next);
+        fireTime.clear(ctx);
     }
 
     @Override
     public String toString() {
-        return "ContinuousEventTimeTrigger(" + interval + ")";
+        return "ContinuousEventTimeTrigger(" + interval() + ")";
     }
 }

@@ -1,8 +1,6 @@
 package io.weir.api.windowing.triggers;
 
 import io.weir.api.annotation.Evolving;
-import io.weir.api.state.ReducingState;
-import io.weir.api.state.ReducingStateDescriptor;
 import io.weir.api.windowing.Window;
 
 import java.time.Duration;
@@ -19,15 +17,10 @@ import java.util.Objects;
  */
 @Evolving
 public final class ContinuousProcessingTimeTrigger<W extends Window> implements Trigger<Object, W> {
-    private final long interval;
-    private final ReducingStateDescriptor<Long> fireTimeDescriptor =
-            new ReducingStateDescriptor<>("fire-time", Math::min, Long.class);
+    private final ContinuousFireTime fireTime;
 
     private ContinuousProcessingTimeTrigger(long interval) {
-        if (interval <= 0) {
-            throw new IllegalArgumentException("ContinuousProcessingTimeTrigger needs a positive interval, got " + interval + " ms");
-        }
-        this.interval = interval;
+        this.fireTime = new ContinuousFireTime("ContinuousProcessingTimeTrigger", interval, false);
     }
 
     /** Fires every {@code interval} of processing time (positive). */
@@ -37,16 +30,12 @@ public final class ContinuousProcessingTimeTrigger<W extends Window> implements 
 
     /** The interval in milliseconds. */
     public long interval() {
-        return interval;
+        return fireTime.interval();
     }
 
     @Override
     public TriggerResult onElement(Object element, long timestamp, W window, TriggerContext ctx) {
-        ReducingState<Long> fireTime = ctx.getPartitionedState(fireTimeDescriptor);
-        if (fireTime.get() == null) {
-            long now = ctx.currentProcessingTime();
-            registerNextFireTime(now - (now % interval), window, ctx, fireTime);
-        }
+        fireTime.scheduleFirst(timestamp, window, ctx);
         return TriggerResult.CONTINUE;
     }
 
@@ -57,14 +46,7 @@ public final class ContinuousProcessingTimeTrigger<W extends Window> implements 
 
     @Override
     public TriggerResult onProcessingTime(long time, W window, TriggerContext ctx) {
-        ReducingState<Long> fireTime = ctx.getPartitionedState(fireTimeDescriptor);
-        Long next = fireTime.get();
-        if (next != null && next == time) {
-            fireTime.clear();
-            registerNextFireTime(time, window, ctx, fireTime);
-            return TriggerResult.FIRE;
-        }
-        return TriggerResult.CONTINUE;
+        return fireTime.fireAt(time, window, ctx) ? TriggerResult.FIRE : TriggerResult.CONTINUE;
     }
 
     @Override
@@ -74,31 +56,16 @@ public final class ContinuousProcessingTimeTrigger<W extends Window> implements 
 
     @Override
     public void onMerge(W window, OnMergeContext ctx) {
-        ctx.mergePartitionedState(fireTimeDescriptor);
-        Long next = ctx.getPartitionedState(fireTimeDescriptor).get();
-        if (next != null) {
-            ctx.registerProcessingTimeTimer(next);
-        }
+        fireTime.merge(ctx);
     }
 
     @Override
     public void clear(W window, TriggerContext ctx) {
-        ReducingState<Long> fireTime = ctx.getPartitionedState(fireTimeDescriptor);
-        Long next = fireTime.get();
-        if (next != null) {
-            ctx.deleteProcessingTimeTimer(next);
-            fireTime.clear();
-        }
-    }
-
-    private void registerNextFireTime(long time, W window, TriggerContext ctx, ReducingState<Long> fireTime) {
-        long next = Math.min(time + interval, window.maxTimestamp());
-        fireTime.add(next);
-        ctx.registerProcessingTimeTimer(next);
+        fireTime.clear(ctx);
     }
 
     @Override
     public String toString() {
-        return "ContinuousProcessingTimeTrigger(" + interval + ")";
+        return "ContinuousProcessingTimeTrigger(" + interval() + ")";
     }
 }

@@ -13,6 +13,7 @@ import io.weir.spi.state.ListStoreSpec;
 import io.weir.spi.state.MapStore;
 import io.weir.spi.state.MapStoreSpec;
 import io.weir.spi.state.StateFileReader;
+import io.weir.spi.state.StoreKind;
 import io.weir.spi.state.StoreSpec;
 import io.weir.spi.state.TimerStore;
 import io.weir.spi.state.TimerStoreSpec;
@@ -136,18 +137,10 @@ final class HeapKeyedStateBackend implements KeyedStateBackend {
         }
         if (!kind.isInstance(existing)) {
             throw new IllegalStateException("operator '" + parameters.operatorName() + "': store '" + spec.name()
-                    + "' is a " + kindOf(existing.spec()) + " store; it cannot also be a " + kindOf(spec) + " store");
+                    + "' is a " + StoreKind.of(existing.spec()).label() + " store; it cannot also be a "
+                    + StoreKind.of(spec).label() + " store");
         }
         return (S) existing;
-    }
-
-    private static String kindOf(StoreSpec spec) {
-        return switch (spec) {
-            case ValueStoreSpec<?, ?> v -> "value";
-            case ListStoreSpec<?, ?> l -> "list";
-            case MapStoreSpec<?, ?, ?> m -> "map";
-            case TimerStoreSpec<?> t -> "timer";
-        };
     }
 
     @Override
