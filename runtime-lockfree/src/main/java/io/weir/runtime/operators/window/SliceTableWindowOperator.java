@@ -126,6 +126,8 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     private final Object[] batchValues = new Object[BATCH];
     private int batched;
     private Slice batchSlice;
+    /** Whether {@link #flush} starts with a prefetch pass. */
+    private final PrefetchTuner prefetchTuner = new PrefetchTuner(System::nanoTime);
     /**
      * The fast path of {@link #processElement}: an event-time record whose timestamp is in
      * {@code [fastStart, fastEnd)}, the slice {@link #batchSlice} (dirty), is on time for every window
@@ -289,8 +291,8 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
 
     /**
      * Applies the batched updates, in arrival order, one table probe each ({@link SliceTable#addAll}); first,
-     * a pass that only looks the keys up (independent loads the CPU overlaps, see {@link SliceTable#prefetch}).
-     * Every path that reads the tables
+     * when the {@linkplain PrefetchTuner tuner} finds that it pays, a pass that only looks the keys up
+     * (independent loads the CPU overlaps, see {@link SliceTable#prefetch}). Every path that reads the tables
      * (watermarks, late records, snapshots, the end of input) flushes first, so batching changes no result; it
      * only turns one cache miss per record into many misses in flight.
      */
@@ -301,8 +303,11 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         }
         batched = 0;
         SliceTable table = batchSlice.table;
-        table.prefetch(batchKeys, count);
+        if (prefetchTuner.begin(count)) {
+            table.prefetch(batchKeys, count);
+        }
         table.addAll(batchKeys, batchValues, count, sliceFunction);
+        prefetchTuner.end();
         Arrays.fill(batchKeys, 0, count, null);
         Arrays.fill(batchValues, 0, count, null);
     }
