@@ -2,11 +2,14 @@ package io.weir.runtime.operators.window;
 
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.LongObjectToObjectFunction;
 import org.agrona.collections.Object2ObjectHashMap;
 
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.LongBinaryOperator;
 
 /**
  * The partial aggregates of one slice: key to partial, in an open-addressing hash table (Agrona's).
@@ -23,6 +26,10 @@ import java.util.Map;
  * most keys that are absent without touching the (much larger) hash table, so that firing a sliding
  * window can ask the window's other slices whether they hold a key at the cost of a cache hit instead of
  * a cache miss. The filter grows with the table; it never forgets a key while the key is in the table.
+ *
+ * <p>Records update their keys' partials with {@link #addAll} (or {@link #add}): one probe of the table per
+ * record (the slot is found once, read, and written back), where {@link #get} then {@link #put} probe twice;
+ * a boxed partial that the function updates in place is looked up and not written back at all.
  *
  * <h2>Thread safety</h2>
  * Not thread-safe: the operator's thread only.
@@ -52,6 +59,15 @@ final class SliceTable {
     private Long2LongHashMap unboxed;
     private Long2ObjectHashMap<Object> longs;
     private Object2ObjectHashMap<Object, Object> objects;
+    /**
+     * The boxed layouts' updates look the partial up and write nothing when the slice function updates it in
+     * place ({@link #updatedInPlace}); set when a {@code compute} got the partial back as the same instance.
+     */
+    private boolean inPlace;
+    /** What {@link #addAll} hands the layout's {@code compute}: one per table, reused by every record. */
+    private final Adder adder = new Adder();
+    /** The batch of one record of {@link #add}. */
+    private final Object[] oneValue = new Object[1];
 
     /** An empty table sized for about {@code expectedSize} keys, with a key filter. */
     SliceTable(int expectedSize) {
@@ -214,6 +230,193 @@ final class SliceTable {
         }
         if (objects.put(key, partial) == null) {
             remember(key);
+        }
+    }
+
+    /**
+     * Folds {@code value} into the partial of {@code key} with {@code function}'s {@link SliceFunction#add add}:
+     * {@link #addAll} for one record.
+     */
+    void add(Object key, Object value, SliceFunction function) throws Exception {
+        Object[] values = oneValue;
+        values[0] = value;
+        adder.begin(function, values);
+        try {
+            update(key, 0);
+        } finally {
+            adder.end();
+            values[0] = null;
+        }
+    }
+
+    /**
+     * Folds {@code values[i]} into the partial of {@code keys[i]} with {@code function}'s
+     * {@link SliceFunction#add add} ({@code null} partial when the key has none: a new key), for {@code i} in
+     * {@code [0, count)} in order, as {@code put(key, function.add(get(key), value))} would (same table, same key
+     * filter, same errors), in one probe of the table per record when the result fits the layout: the layout's
+     * {@code compute} finds the key's slot once, and the result is written into that slot. A result that does
+     * not fit (in the unboxed layout, one that is not a {@code Long} or equals the missing marker; anywhere,
+     * {@code null}) leaves the slot as it was and goes to {@link #put}, which moves the table to a layout that
+     * holds it, or names the {@code null}; so does a key the layout cannot hold, and the first entry (no layout
+     * yet). An exception of {@code add} propagates with the record's entry unchanged (the records before it
+     * are in the table). In a boxed layout, while the function returns the partial it was given (a mutable
+     * accumulator updated in place), the partial is looked up instead and nothing is written: see
+     * {@link #updatedInPlace}.
+     */
+    void addAll(Object[] keys, Object[] values, int count, SliceFunction function) throws Exception {
+        adder.begin(function, values);
+        try {
+            for (int i = 0; i < count; i++) {
+                update(keys[i], i);
+            }
+        } finally {
+            adder.end();
+        }
+    }
+
+    /** Record {@code index} of the adder's batch, whose key is {@code key}. */
+    private void update(Object key, int index) throws Exception {
+        Adder adder = this.adder;
+        adder.index = index;
+        if (unboxed != null && key instanceof Long k) {
+            unboxed.compute(k.longValue(), adder);
+        } else if (longs != null && key instanceof Long k) {
+            if (inPlace && updatedInPlace(key, index)) {
+                return;
+            }
+            longs.compute(k.longValue(), adder);
+            inPlace |= adder.sameInstance;
+        } else if (objects != null) {
+            if (inPlace && updatedInPlace(key, index)) {
+                return;
+            }
+            objects.compute(key, adder);
+            inPlace |= adder.sameInstance;
+        } else {
+            // no layout yet, or a key the layout cannot hold (so absent from it): put picks or widens the layout
+            put(key, adder.function.add(get(key), adder.values[index]));
+            return;
+        }
+        if (!adder.refused) {
+            if (adder.absent) {
+                remember(key); // after compute: a rebuilt filter is built from the table, the new key included
+            }
+            return;
+        }
+        Exception failure = adder.failure;
+        Object next = adder.result;
+        adder.refused = false;
+        adder.failure = null;
+        adder.result = null;
+        if (failure != null) {
+            throw failure;
+        }
+        put(key, next);
+    }
+
+    /**
+     * {@link #update} of a boxed layout while the slice function updates its accumulators in place: looks the
+     * partial up and, when add returns the instance it was given, writes nothing ({@code compute} would write
+     * the same reference back: a store with a GC write barrier into a line that then has to go back to memory,
+     * dearer than the probe it saves). Returns {@code false} for a key without a partial ({@code compute} adds
+     * it); a new instance (the function does not update in place after all) is put, and ends this mode.
+     */
+    private boolean updatedInPlace(Object key, int index) throws Exception {
+        Object previous = longs != null ? longs.get(((Long) key).longValue()) : objects.get(key);
+        if (previous == null) {
+            return false;
+        }
+        Object next = adder.function.add(previous, adder.values[index]);
+        if (next != previous) {
+            inPlace = false;
+            put(key, next); // names a null
+        }
+        return true;
+    }
+
+    /**
+     * The function of {@link #addAll} for the three layouts' {@code compute}: it gets the key's partial (the
+     * missing marker or {@code null} when there is none), applies the slice function to it and the current
+     * record ({@code values[index]}), and returns the new partial, which the table writes into the slot it
+     * found. Agrona's {@code compute} removes an entry whose new value is the missing value ({@code null} for
+     * the boxed layouts) and adds none for a key without one: a result the layout cannot hold, or an exception
+     * of the slice function, is therefore never returned; the adder returns the partial it got instead (the
+     * slot stays as it was, an absent key stays absent) and keeps the result or the exception for
+     * {@link #update}, which must not touch the table during {@code compute}. The record is passed as an index
+     * into the batch, so that a record costs no reference store into this (long-lived) object.
+     */
+    private static final class Adder implements LongBinaryOperator, LongObjectToObjectFunction<Object, Object>,
+            BiFunction<Object, Object, Object> {
+        SliceFunction function;
+        Object[] values;
+        int index;
+        /** The key had no partial. */
+        boolean absent;
+        /** A boxed layout's partial came back as the same instance: the function updates it in place. */
+        boolean sameInstance;
+        /** The result was not stored: it is in {@link #result}, or the slice function threw {@link #failure}. */
+        boolean refused;
+        Object result;
+        Exception failure;
+
+        void begin(SliceFunction function, Object[] values) {
+            this.function = function;
+            this.values = values;
+        }
+
+        /** Lets go of the batch and any outcome. */
+        void end() {
+            function = null;
+            values = null;
+            refused = false;
+            result = null;
+            failure = null;
+        }
+
+        @Override
+        public long applyAsLong(long key, long partial) {
+            absent = partial == MISSING;
+            Object next = fold(absent ? null : Long.valueOf(partial));
+            if (next instanceof Long p && p != MISSING) {
+                return p;
+            }
+            refuse(next);
+            return partial;
+        }
+
+        @Override
+        public Object apply(long key, Object partial) {
+            return foldBoxed(partial);
+        }
+
+        @Override
+        public Object apply(Object key, Object partial) {
+            return foldBoxed(partial);
+        }
+
+        private Object foldBoxed(Object partial) {
+            absent = partial == null;
+            Object next = fold(partial);
+            sameInstance = next == partial && next != null;
+            if (next != null) {
+                return next;
+            }
+            refuse(null);
+            return partial;
+        }
+
+        private Object fold(Object partial) {
+            try {
+                return function.add(partial, values[index]);
+            } catch (Exception e) {
+                failure = e;
+                return null;
+            }
+        }
+
+        private void refuse(Object next) {
+            refused = true;
+            result = next;
         }
     }
 

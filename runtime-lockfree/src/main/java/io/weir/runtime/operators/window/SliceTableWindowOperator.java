@@ -27,8 +27,8 @@ import java.util.TreeMap;
  * of the cost per record:
  * <ul>
  *   <li>Each slice ({@code gcd(size, slide)} long, aligned with every window boundary) is one
- *       {@link SliceTable}: key to partial aggregate. A record costs one table lookup and one update; no
- *       key-group hashing, no composite (key, namespace) key, no timer.</li>
+ *       {@link SliceTable}: key to partial aggregate. A record costs one probe of the table (the lookup and
+ *       the update in one); no key-group hashing, no composite (key, namespace) key, no timer.</li>
  *   <li>Windows are aligned for every key, so firing needs no per-key timers: when the watermark (or,
  *       in processing time, the clock) passes a window's {@code maxTimestamp()}, the operator walks the
  *       keys of the window's slices and emits one result per key, in window order. A tumbling window's
@@ -126,6 +126,8 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
     private final Object[] batchValues = new Object[BATCH];
     private int batched;
     private Slice batchSlice;
+    /** Whether {@link #flush} starts with a prefetch pass. */
+    private final PrefetchTuner prefetchTuner = new PrefetchTuner(System::nanoTime);
     /**
      * The fast path of {@link #processElement}: an event-time record whose timestamp is in
      * {@code [fastStart, fastEnd)}, the slice {@link #batchSlice} (dirty), is on time for every window
@@ -281,18 +283,19 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         }
     }
 
-    /**
-     * Applies the batched updates: first a pass that only looks the keys up (independent loads the CPU
-     * overlaps, see {@link SliceTable#prefetch}), then the updates, in arrival order. Every path that reads
-     * the tables (watermarks, late records, snapshots, the end of input) flushes first, so batching changes
-     * no result; it only turns one cache miss per record into many misses in flight.
-     */
     /** Stops the fast path of {@link #processElement} until an on-time record sets it again. */
     private void invalidateFastPath() {
         fastStart = Long.MAX_VALUE;
         fastEnd = Long.MIN_VALUE;
     }
 
+    /**
+     * Applies the batched updates, in arrival order, one table probe each ({@link SliceTable#addAll}); first,
+     * when the {@linkplain PrefetchTuner tuner} finds that it pays, a pass that only looks the keys up
+     * (independent loads the CPU overlaps, see {@link SliceTable#prefetch}). Every path that reads the tables
+     * (watermarks, late records, snapshots, the end of input) flushes first, so batching changes no result; it
+     * only turns one cache miss per record into many misses in flight.
+     */
     private void flush() throws Exception {
         int count = batched;
         if (count == 0) {
@@ -300,25 +303,18 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         }
         batched = 0;
         SliceTable table = batchSlice.table;
-        table.prefetch(batchKeys, count);
-        for (int i = 0; i < count; i++) {
-            update(table, batchKeys[i], batchValues[i]);
-            batchKeys[i] = null;
-            batchValues[i] = null;
+        if (prefetchTuner.begin(count)) {
+            table.prefetch(batchKeys, count);
         }
+        table.addAll(batchKeys, batchValues, count, sliceFunction);
+        prefetchTuner.end();
+        Arrays.fill(batchKeys, 0, count, null);
+        Arrays.fill(batchValues, 0, count, null);
     }
 
-    /**
-     * Adds {@code value} to {@code key}'s partial. An aggregate that updated its (mutable) accumulator in place
-     * returns the instance it was given, which is still the table's: then the table is not written again (one
-     * hash probe instead of two). A {@code null} result still goes to {@link SliceTable#put}, which names it.
-     */
+    /** Adds {@code value} to {@code key}'s partial: one hash probe ({@link SliceTable#add}). */
     private void update(SliceTable table, Object key, Object value) throws Exception {
-        Object previous = table.get(key);
-        Object next = sliceFunction.add(previous, value);
-        if (next != previous || next == null) {
-            table.put(key, next);
-        }
+        table.add(key, value, sliceFunction);
     }
 
     @Override
