@@ -257,6 +257,12 @@ final class BenchCommand implements Callable<Integer> {
                     ms(l.p50()), ms(l.p99()), ms(l.p999()), ms(l.p9999()), ms(l.max()), l.count(),
                     100 * (s.keptUpFraction() == null ? 0 : s.keptUpFraction()));
         }
+        RunSummary.Latency h = s.hiccupNanos();
+        if (h != null) {
+            // beside the latency: a spike with a hiccup as large is the platform's (scheduler, hypervisor, safepoint)
+            cli.out().printf(Locale.ROOT, "  platform hiccups (a thread parking 1 ms): p99 %s, p99.99 %s, max %s%n",
+                    ms(h.p99()), ms(h.p9999()), ms(h.max()));
+        }
     }
 
     /** The verdicts of the performance issue's targets on {@code runs} (docs/benchmarks/nexmark.md). */

@@ -113,8 +113,9 @@ public final class NexmarkBench {
             }
             env.configure(CheckpointOptions.CHECKPOINT_DIRECTORY, checkpoints.toString());
         }
-        try {
-            return measure(env, config, listener, warmup);
+        // latency mode: the platform's own hiccups beside the engine's latency, second by second (HiccupMeter)
+        try (HiccupMeter hiccups = config.latencyMode() ? HiccupMeter.start() : null) {
+            return measure(env, config, listener, warmup, hiccups);
         } finally {
             if (checkpoints != null) {
                 deleteQuietly(checkpoints);
@@ -122,7 +123,8 @@ public final class NexmarkBench {
         }
     }
 
-    private static RunData measure(StreamEnvironment env, BenchConfig config, Consumer<Tick> listener, boolean warmup) {
+    private static RunData measure(StreamEnvironment env, BenchConfig config, Consumer<Tick> listener, boolean warmup,
+                                   HiccupMeter hiccups) {
         // start from a collected heap: what the JVM, the command line and earlier runs left behind (a few MB of class
         // loading and set-up) goes to the old generation now, before the job starts, instead of being copied by the
         // measured run's first young collections (a pause of a few ms each); the job's own data is not affected
@@ -151,6 +153,9 @@ public final class NexmarkBench {
         // that every young collection of a latency run copies
         List<EncodedInterval> intervals = new ArrayList<>();
         Histogram spare = null;
+        Histogram hiccupTotal = new Histogram(3);
+        List<EncodedInterval> hiccupIntervals = new ArrayList<>();
+        Histogram hiccupSpare = null;
         List<ThroughputRow> rows = new ArrayList<>();
         long keptUp = 0;
         long judged = 0;
@@ -181,11 +186,15 @@ public final class NexmarkBench {
             if (latency) {
                 long nowMillis = System.currentTimeMillis();
                 Histogram interval = recorder.getIntervalHistogram(spare);
+                Histogram hiccupInterval = hiccups.interval(hiccupSpare);
                 intervals.add(EncodedInterval.of(interval, intervalStartMillis, nowMillis));
+                hiccupIntervals.add(EncodedInterval.of(hiccupInterval, intervalStartMillis, nowMillis));
                 intervalStartMillis = nowMillis;
                 total.add(interval);
                 spare = interval;
+                hiccupSpare = hiccupInterval;
                 if (!done && schedule.dueBy(now) > warmupEvents) {
+                    hiccupTotal.add(hiccupInterval); // the measured seconds only, as the latency's
                     judged++;
                     long lag = schedule.dueBy(now) - emitted;
                     if (lag <= (long) (config.rate() * (KEPT_UP_LAG_NANOS / 1e9))) {
@@ -218,8 +227,10 @@ public final class NexmarkBench {
                 config.rate(), config.parallelism(), described, SystemInfo.machine(), SystemInfo.jvm(), startedAt, elapsed,
                 config.events() / seconds, cpu > 0 ? config.events() / (cpu / 1e9) : 0, percentiles,
                 latency ? (judged == 0 ? 1.0 : keptUp / (double) judged) : null, notes, progress.sunk(),
-                cpu > 0 ? cpu / 1e9 : null, List.of(loadStart, SystemInfo.loadAverage()), gc);
-        return new RunData(summary, total, intervals.stream().map(EncodedInterval::decode).toList(), rows);
+                cpu > 0 ? cpu / 1e9 : null, List.of(loadStart, SystemInfo.loadAverage()), gc,
+                latency ? percentiles(hiccupTotal) : null);
+        return new RunData(summary, total, intervals.stream().map(EncodedInterval::decode).toList(), rows,
+                hiccupIntervals.stream().map(EncodedInterval::decode).toList());
     }
 
     /** One second's latency histogram in HdrHistogram's compact encoding, with its start and end (epoch ms). */

@@ -23,7 +23,8 @@ import java.util.List;
 /**
  * Writes and reads run folders as the run-folder contract ({@code docs/bench-run-format.md}) defines them:
  * {@value #SUMMARY}, {@value #HGRM} (percentile distribution, nanoseconds scaled to microseconds), {@value #HLOG}
- * (interval log, nanoseconds) and {@value #CSV} ({@code second,events,sinkRecords}).
+ * (interval log, nanoseconds) and {@value #CSV} ({@code second,events,sinkRecords}); Weir's latency runs add
+ * {@value #HICCUPS} (the platform's hiccups per second, an interval log in nanoseconds).
  *
  * <h2>Thread safety</h2>
  * Stateless; the mappers are thread-safe.
@@ -35,6 +36,8 @@ public final class RunFolder {
     public static final String HGRM = "latency.hgrm";
     /** The interval histogram log. */
     public static final String HLOG = "latency.hlog";
+    /** The platform's hiccups per second, an interval log like {@value #HLOG} (Weir's latency runs; optional). */
+    public static final String HICCUPS = "hiccups.hlog";
     /** The per-second throughput. */
     public static final String CSV = "throughput.csv";
     /** The HTML report of the run. */
@@ -59,20 +62,28 @@ public final class RunFolder {
             try (PrintStream out = new PrintStream(Files.newOutputStream(folder.resolve(HGRM)), false, StandardCharsets.UTF_8)) {
                 run.latency().outputPercentileDistribution(out, OUTPUT_SCALING);
             }
-            try (PrintStream out = new PrintStream(Files.newOutputStream(folder.resolve(HLOG)), false, StandardCharsets.UTF_8)) {
-                HistogramLogWriter log = new HistogramLogWriter(out);
-                long start = run.intervals().isEmpty() ? System.currentTimeMillis() : run.intervals().getFirst().getStartTimeStamp();
-                log.outputLogFormatVersion();
-                log.outputStartTime(start);
-                log.setBaseTime(start);
-                log.outputLegend();
-                for (Histogram interval : run.intervals()) {
-                    log.outputIntervalHistogram(interval);
-                }
+            writeLog(folder.resolve(HLOG), run.intervals());
+            if (!run.hiccups().isEmpty()) {
+                writeLog(folder.resolve(HICCUPS), run.hiccups());
             }
             CSV_MAPPER.writer(CSV_SCHEMA).writeValue(folder.resolve(CSV).toFile(), run.throughput());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An HdrHistogram interval log of {@code intervals} (their time stamps set). */
+    private static void writeLog(Path file, List<Histogram> intervals) throws IOException {
+        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
+            HistogramLogWriter log = new HistogramLogWriter(out);
+            long start = intervals.isEmpty() ? System.currentTimeMillis() : intervals.getFirst().getStartTimeStamp();
+            log.outputLogFormatVersion();
+            log.outputStartTime(start);
+            log.setBaseTime(start);
+            log.outputLegend();
+            for (Histogram interval : intervals) {
+                log.outputIntervalHistogram(interval);
+            }
         }
     }
 
@@ -133,7 +144,7 @@ public final class RunFolder {
     }
 
     /** Keys of {@link RunSummary} beyond the contract. */
-    private static final List<String> EXTRAS = List.of("sinkRecords", "cpuSeconds", "loadAverage", "gc");
+    private static final List<String> EXTRAS = List.of("sinkRecords", "cpuSeconds", "loadAverage", "gc", "hiccupNanos");
 
     private static Path require(Path folder, String name) {
         Path file = folder.resolve(name);

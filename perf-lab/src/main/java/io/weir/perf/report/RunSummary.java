@@ -32,6 +32,8 @@ import java.util.Map;
  * @param cpuSeconds             process CPU time of the run (may be null)
  * @param loadAverage            the machine's 1-minute load average at the start and the end (may be null)
  * @param gc                     garbage collections during the run: count and milliseconds (may be null)
+ * @param hiccupNanos            latency mode, Weir's harness: the platform's hiccups in the measured seconds, by
+ *                               jHiccup's method (a thread parking 1 ms at a time), as percentiles (may be null)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -39,7 +41,18 @@ public record RunSummary(String engine, String engineVersion, String workload, S
                          int parallelism, Map<String, String> config, Machine machine, Jvm jvm, String startedAt,
                          long elapsedNanos, double eventsPerSecond, double eventsPerSecondPerCore, Latency latencyNanos,
                          Double keptUpFraction, String notes, Long sinkRecords, Double cpuSeconds, List<Double> loadAverage,
-                         Map<String, Long> gc) {
+                         Map<String, Long> gc, Latency hiccupNanos) {
+
+    /** A summary without hiccup measurements (throughput runs, the Flink runner's). */
+    public RunSummary(String engine, String engineVersion, String workload, String mode, long events, long targetRate,
+                      int parallelism, Map<String, String> config, Machine machine, Jvm jvm, String startedAt,
+                      long elapsedNanos, double eventsPerSecond, double eventsPerSecondPerCore, Latency latencyNanos,
+                      Double keptUpFraction, String notes, Long sinkRecords, Double cpuSeconds, List<Double> loadAverage,
+                      Map<String, Long> gc) {
+        this(engine, engineVersion, workload, mode, events, targetRate, parallelism, config, machine, jvm, startedAt,
+                elapsedNanos, eventsPerSecond, eventsPerSecondPerCore, latencyNanos, keptUpFraction, notes, sinkRecords,
+                cpuSeconds, loadAverage, gc, null);
+    }
 
     /**
      * The machine a run ran on.

@@ -44,6 +44,35 @@ class RunFolderTest {
     }
 
     @Test
+    void shouldWriteTheHiccupLogAndSummaryOfALatencyRunAndReadThemBack() throws IOException {
+        RunData sample = sample("weir", 1_000_000, 0);
+        Histogram second = new Histogram(3);
+        second.recordValue(30_000_000); // a 30 ms stall of the platform
+        second.setStartTimeStamp(1_700_000_000_000L);
+        second.setEndTimeStamp(1_700_000_001_000L);
+        RunSummary.Latency hiccups = new RunSummary.Latency(1_000, 2_000, 3_000, 4_000, 30_000_000, 30_000_000, 1_500, 1_000);
+        RunSummary s = sample.summary();
+        RunSummary summary = new RunSummary(s.engine(), s.engineVersion(), s.workload(), s.mode(), s.events(), s.targetRate(),
+                s.parallelism(), s.config(), s.machine(), s.jvm(), s.startedAt(), s.elapsedNanos(), s.eventsPerSecond(),
+                s.eventsPerSecondPerCore(), s.latencyNanos(), s.keptUpFraction(), s.notes(), s.sinkRecords(), s.cpuSeconds(),
+                s.loadAverage(), s.gc(), hiccups);
+
+        RunFolder.write(dir, new RunData(summary, sample.latency(), sample.intervals(), sample.throughput(), List.of(second)));
+
+        assertThat(RunFolder.read(dir).summary().hiccupNanos()).isEqualTo(hiccups);
+        try (java.io.InputStream in = Files.newInputStream(dir.resolve(RunFolder.HICCUPS))) {
+            org.HdrHistogram.HistogramLogReader log = new org.HdrHistogram.HistogramLogReader(in);
+            Histogram read = (Histogram) log.nextIntervalHistogram();
+            assertThat(read.getMaxValue()).isEqualTo(second.getMaxValue());
+            assertThat(log.nextIntervalHistogram()).isNull();
+        }
+        // a run without hiccups (throughput, the Flink runner's) writes no hiccup log and no key
+        RunFolder.write(dir.resolve("plain"), sample("weir", 0, 0));
+        assertThat(dir.resolve("plain").resolve(RunFolder.HICCUPS)).doesNotExist();
+        assertThat(new ObjectMapper().readTree(dir.resolve("plain").resolve(RunFolder.SUMMARY).toFile()).has("hiccupNanos")).isFalse();
+    }
+
+    @Test
     void shouldWriteEveryKeyOfTheContractIntoTheSummary() throws IOException {
         RunFolder.write(dir, sample("weir", 1_000_000, 0));
 
