@@ -103,6 +103,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "Latency: events whose results are not measured (default: the first 5 s).")
     private String warmup;
 
+    @Option(names = "--hiccups",
+            description = "Latency: also measure the platform's hiccups (a thread parking 1 ms at a time, as jHiccup), "
+                    + "into hiccups.hlog; it takes a little CPU from the job, so it is off by default.")
+    private boolean hiccups;
+
     @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Sets any other configuration option; repeatable.")
     private Map<String, String> properties = new LinkedHashMap<>();
 
@@ -167,7 +172,7 @@ final class BenchCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(cli.err(), System.console() != null);
         try {
             run = bare ? GeneratorRate.run(config, progress::update)
-                    : NexmarkBench.run(config, progress::update);
+                    : NexmarkBench.run(config, progress::update, hiccups);
         } catch (RuntimeException e) {
             progress.end();
             cli.err().println("weir bench: the run failed: " + FailureReport.describe(config.workload().id(), e));

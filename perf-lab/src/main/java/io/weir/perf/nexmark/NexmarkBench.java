@@ -79,10 +79,19 @@ public final class NexmarkBench {
 
     /** Runs {@code config} (with its warm-up in throughput mode), reporting every second to {@code listener}. */
     public static RunData run(BenchConfig config, Consumer<Tick> listener) {
+        return run(config, listener, false);
+    }
+
+    /**
+     * Runs {@code config} as {@link #run(BenchConfig, Consumer)}; with {@code hiccups}, a latency run also measures the
+     * platform's hiccups ({@link HiccupMeter}: {@link RunData#hiccups()}, {@link RunSummary#hiccupNanos()}). Off by
+     * default: the meter's thread wakes a thousand times a second, which on two busy cores shows in the p99.99.
+     */
+    public static RunData run(BenchConfig config, Consumer<Tick> listener, boolean hiccups) {
         if (!config.latencyMode() && config.warmup() > 0) {
-            runOnce(config.withEvents(config.warmup()), listener, true);
+            runOnce(config.withEvents(config.warmup()), listener, true, false);
         }
-        return runOnce(config, listener, false);
+        return runOnce(config, listener, false, hiccups);
     }
 
     /** The source with watermarks and the query, on {@code env} (for the harness and tests). */
@@ -102,7 +111,7 @@ public final class NexmarkBench {
         return env;
     }
 
-    private static RunData runOnce(BenchConfig config, Consumer<Tick> listener, boolean warmup) {
+    private static RunData runOnce(BenchConfig config, Consumer<Tick> listener, boolean warmup, boolean measureHiccups) {
         Path checkpoints = null;
         StreamEnvironment env = environment(config);
         if (!config.checkpointInterval().isZero() && !config.options().containsKey(CheckpointOptions.CHECKPOINT_DIRECTORY.key())) {
@@ -113,8 +122,8 @@ public final class NexmarkBench {
             }
             env.configure(CheckpointOptions.CHECKPOINT_DIRECTORY, checkpoints.toString());
         }
-        // latency mode: the platform's own hiccups beside the engine's latency, second by second (HiccupMeter)
-        try (HiccupMeter hiccups = config.latencyMode() ? HiccupMeter.start() : null) {
+        // with --hiccups, a latency run: the platform's own hiccups beside the engine's latency, second by second
+        try (HiccupMeter hiccups = measureHiccups && config.latencyMode() ? HiccupMeter.start() : null) {
             return measure(env, config, listener, warmup, hiccups);
         } finally {
             if (checkpoints != null) {
@@ -186,15 +195,19 @@ public final class NexmarkBench {
             if (latency) {
                 long nowMillis = System.currentTimeMillis();
                 Histogram interval = recorder.getIntervalHistogram(spare);
-                Histogram hiccupInterval = hiccups.interval(hiccupSpare);
+                Histogram hiccupInterval = hiccups == null ? null : hiccups.interval(hiccupSpare);
                 intervals.add(EncodedInterval.of(interval, intervalStartMillis, nowMillis));
-                hiccupIntervals.add(EncodedInterval.of(hiccupInterval, intervalStartMillis, nowMillis));
+                if (hiccupInterval != null) {
+                    hiccupIntervals.add(EncodedInterval.of(hiccupInterval, intervalStartMillis, nowMillis));
+                }
                 intervalStartMillis = nowMillis;
                 total.add(interval);
                 spare = interval;
                 hiccupSpare = hiccupInterval;
                 if (!done && schedule.dueBy(now) > warmupEvents) {
-                    hiccupTotal.add(hiccupInterval); // the measured seconds only, as the latency's
+                    if (hiccupInterval != null) {
+                        hiccupTotal.add(hiccupInterval); // the measured seconds only, as the latency's
+                    }
                     judged++;
                     long lag = schedule.dueBy(now) - emitted;
                     if (lag <= (long) (config.rate() * (KEPT_UP_LAG_NANOS / 1e9))) {
@@ -228,7 +241,7 @@ public final class NexmarkBench {
                 config.events() / seconds, cpu > 0 ? config.events() / (cpu / 1e9) : 0, percentiles,
                 latency ? (judged == 0 ? 1.0 : keptUp / (double) judged) : null, notes, progress.sunk(),
                 cpu > 0 ? cpu / 1e9 : null, List.of(loadStart, SystemInfo.loadAverage()), gc,
-                latency ? percentiles(hiccupTotal) : null);
+                hiccups != null ? percentiles(hiccupTotal) : null);
         return new RunData(summary, total, intervals.stream().map(EncodedInterval::decode).toList(), rows,
                 hiccupIntervals.stream().map(EncodedInterval::decode).toList());
     }

@@ -61,4 +61,25 @@ class NexmarkBenchSmokeTest {
         assertThat(sum).isEqualTo(run.latency());
         assertThat(run.throughput().stream().mapToLong(ThroughputRow::events).sum()).isEqualTo(40_000);
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldMeasureThePlatformsHiccupsOnlyWhenAsked() {
+        // 1.2 M events at 400,000 per second: three seconds, the first second warm-up
+        BenchConfig config = new BenchConfig(Workload.Q1, 1_200_000, 400_000, 1, 3, "cooperative", IdleStrategyKind.BACKOFF,
+                ExchangeMode.OBJECT, "heap", Duration.ZERO, 400_000, Map.of(), "");
+
+        RunData measured = NexmarkBench.run(config, tick -> { }, true);
+        RunData plain = NexmarkBench.run(config, tick -> { });
+
+        // one hiccup histogram per latency interval, with its time stamps; the summary over the measured seconds
+        assertThat(measured.hiccups()).hasSameSizeAs(measured.intervals());
+        for (int i = 0; i < measured.intervals().size(); i++) {
+            assertThat(measured.hiccups().get(i).getStartTimeStamp()).isEqualTo(measured.intervals().get(i).getStartTimeStamp());
+        }
+        assertThat(measured.hiccups().stream().mapToLong(org.HdrHistogram.Histogram::getTotalCount).sum()).isPositive();
+        assertThat(measured.summary().hiccupNanos()).isNotNull();
+        assertThat(measured.summary().hiccupNanos().count()).isPositive();
+        assertThat(plain.hiccups()).isEmpty();
+        assertThat(plain.summary().hiccupNanos()).isNull();
+    }
 }
