@@ -82,4 +82,18 @@ class NexmarkBenchSmokeTest {
         assertThat(plain.hiccups()).isEmpty();
         assertThat(plain.summary().hiccupNanos()).isNull();
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldSummariseTheHiccupsOfEveryMeasuredSecondTheLastOneIncluded() {
+        // no warm-up: every second is measured, the partial last one too (its latencies are in the summary as well);
+        // 600,000 events at 400,000 per second end half-way through the second second
+        BenchConfig config = new BenchConfig(Workload.Q1, 600_000, 400_000, 1, 3, "cooperative", IdleStrategyKind.BACKOFF,
+                ExchangeMode.OBJECT, "heap", Duration.ZERO, 0, Map.of(), "");
+
+        RunData run = NexmarkBench.run(config, tick -> { }, true);
+
+        long perSecond = run.hiccups().stream().mapToLong(org.HdrHistogram.Histogram::getTotalCount).sum();
+        assertThat(run.hiccups().getLast().getTotalCount()).isPositive();
+        assertThat(run.summary().hiccupNanos().count()).isEqualTo(perSecond);
+    }
 }
