@@ -49,7 +49,7 @@ abstract class AlignedWindows implements AlignedWindowAssigner<Object> {
 
     @Override
     public final Collection<TimeWindow> assignWindows(Object element, long timestamp, Context context) {
-        return windowsContaining(eventTime ? AssignerArgs.requireTimestamp(timestamp, toString())
+        return windowsContaining(eventTime ? AssignerArgs.requireTimestamp(timestamp, this)
                 : context.currentProcessingTime());
     }
 

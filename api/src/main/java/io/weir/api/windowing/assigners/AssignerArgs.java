@@ -12,8 +12,11 @@ final class AssignerArgs {
         return Objects.requireNonNull(duration, name).toMillis();
     }
 
-    /** Event-time assigners need a timestamp: {@code Long.MIN_VALUE} means the record has none. */
-    static long requireTimestamp(long timestamp, String assigner) {
+    /**
+     * Event-time assigners need a timestamp: {@code Long.MIN_VALUE} means the record has none. Called per record: the
+     * {@code assigner} is named (its {@code toString}) only when the check fails.
+     */
+    static long requireTimestamp(long timestamp, Object assigner) {
         if (timestamp == Long.MIN_VALUE) {
             throw new IllegalStateException("a record has no timestamp (Long.MIN_VALUE), but " + assigner
                     + " assigns event-time windows: call assignTimestampsAndWatermarks(...) before keyBy(...).window(...), "

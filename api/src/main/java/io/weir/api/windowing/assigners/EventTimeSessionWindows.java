@@ -35,7 +35,7 @@ public final class EventTimeSessionWindows<T> extends SessionWindows<T> {
 
     @Override
     public Collection<TimeWindow> assignWindows(T element, long timestamp, Context context) {
-        return sessionFrom(element, AssignerArgs.requireTimestamp(timestamp, toString()));
+        return sessionFrom(element, AssignerArgs.requireTimestamp(timestamp, this));
     }
 
     @Override

@@ -63,12 +63,16 @@ class WindowAssignersTest {
 
     @Test
     void shouldRejectRecordsWithoutTimestampInEventTime() {
-        assertThatThrownBy(() -> TumblingEventTimeWindows.of(ms(10)).assignWindows("x", Long.MIN_VALUE, NOW_0))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("assignTimestampsAndWatermarks");
-        assertThatThrownBy(() -> SlidingEventTimeWindows.of(ms(10), ms(5)).assignWindows("x", Long.MIN_VALUE, NOW_0))
-                .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> EventTimeSessionWindows.withGap(ms(10)).assignWindows("x", Long.MIN_VALUE, NOW_0))
-                .isInstanceOf(IllegalStateException.class);
+        TumblingEventTimeWindows tumbling = TumblingEventTimeWindows.of(ms(10));
+        assertThatThrownBy(() -> tumbling.assignWindows("x", Long.MIN_VALUE, NOW_0))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("assignTimestampsAndWatermarks")
+                .hasMessageContaining(tumbling.toString()); // the error names the assigner
+        SlidingEventTimeWindows sliding = SlidingEventTimeWindows.of(ms(10), ms(5));
+        assertThatThrownBy(() -> sliding.assignWindows("x", Long.MIN_VALUE, NOW_0))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(sliding.toString());
+        EventTimeSessionWindows<Object> sessions = EventTimeSessionWindows.withGap(ms(10));
+        assertThatThrownBy(() -> sessions.assignWindows("x", Long.MIN_VALUE, NOW_0))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(sessions.toString());
     }
 
     @Test
