@@ -142,10 +142,7 @@ public final class KeyedStateManager extends HandleCachingStore implements KeyCo
      */
     @Override
     public void setCurrentKey(Object key) {
-        if (key == null) {
-            throw new NullPointerException("operator '" + operatorName + "': a key must not be null"
-                    + " (did the key selector return null?)");
-        }
+        requireKey(key);
         backend.setCurrentKey(key, KeyGroups.keyGroupFor(key, maxParallelism));
         currentKey = key;
         keyPending = false;
@@ -171,12 +168,16 @@ public final class KeyedStateManager extends HandleCachingStore implements KeyCo
             setCurrentKey(key);
             return;
         }
+        requireKey(key);
+        currentKey = key;
+        keyPending = true;
+    }
+
+    private void requireKey(Object key) {
         if (key == null) {
             throw new NullPointerException("operator '" + operatorName + "': a key must not be null"
                     + " (did the key selector return null?)");
         }
-        currentKey = key;
-        keyPending = true;
     }
 
     /**

@@ -104,45 +104,40 @@ final class SliceTable {
      * hundred absent keys answer {@code true}). Touches one word of a small array, not the table.
      */
     boolean mightContain(Object key) {
-        if (!filtered) {
-            return true;
-        }
-        long hash = filterHash(key);
-        long mask = filterMask(hash);
-        return (filter[(int) (hash >>> filterShift)] & mask) == mask;
+        return !filtered || filterHas(filterHash(key));
     }
 
     /** {@link #mightContain} for a {@code long} key (the same answer as for the boxed key). */
     boolean mightContain(long key) {
-        if (!filtered) {
-            return true;
-        }
-        long hash = mix(key);
+        return !filtered || filterHas(mix(key));
+    }
+
+    private boolean filterHas(long hash) {
         long mask = filterMask(hash);
         return (filter[(int) (hash >>> filterShift)] & mask) == mask;
     }
 
     private void remember(Object key) {
-        if (!filtered) {
-            return;
+        if (filtered) {
+            rememberHash(filterHash(key));
         }
-        if (size() > filterLimit) {
-            rebuildFilter();
-            return; // the rebuilt filter holds every key of the table, this one included
-        }
-        long hash = filterHash(key);
-        filter[(int) (hash >>> filterShift)] |= filterMask(hash);
     }
 
     private void remember(long key) {
-        if (!filtered) {
-            return;
+        if (filtered) {
+            rememberHash(mix(key));
         }
+    }
+
+    private void rememberHash(long hash) {
         if (size() > filterLimit) {
-            rebuildFilter();
+            rebuildFilter(); // the rebuilt filter holds every key of the table, this one included
             return;
         }
-        long hash = mix(key);
+        setFilterBits(hash);
+    }
+
+    private void setFilterBits(long hash) {
         filter[(int) (hash >>> filterShift)] |= filterMask(hash);
     }
 
@@ -156,10 +151,7 @@ final class SliceTable {
     private void rebuildFilter() {
         newFilter(Math.max(size() * 2, capacity / 2));
         try {
-            forEach((key, partial) -> {
-                long hash = filterHash(key);
-                filter[(int) (hash >>> filterShift)] |= filterMask(hash);
-            });
+            forEach((key, partial) -> setFilterBits(filterHash(key)));
         } catch (Exception e) {
             throw new IllegalStateException("unreachable: the filter's visitor throws nothing", e);
         }

@@ -268,7 +268,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
             return;
         }
         flush();
-        update(slice.table, key, value);
+        slice.table.add(key, value, sliceFunction); // one hash probe
         if (eventTime && firstStart + size - 1 <= watermark) {
             // windows of the record that fired already (a late record within the lateness): fire them again
             // for this key, latest start first as the assigner lists them, up to the first one cleaned up
@@ -312,11 +312,6 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
         Arrays.fill(batchValues, 0, count, null);
     }
 
-    /** Adds {@code value} to {@code key}'s partial: one hash probe ({@link SliceTable#add}). */
-    private void update(SliceTable table, Object key, Object value) throws Exception {
-        table.add(key, value, sliceFunction);
-    }
-
     @Override
     public void endInput() {
         invalidateFastPath();
@@ -345,7 +340,7 @@ public final class SliceTableWindowOperator extends AbstractWindowOperator {
 
     @Override
     public void processWatermark(long watermark) {
-        invalidateFastPath();
+        // the fast path is event time's, and advance (event time) invalidates it
         currentWatermark = watermark;
         keyedState.advanceWatermark(watermark);
         if (eventTime) {
