@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,10 +54,5 @@ class LauncherHeapTest {
         List<String> lines = out.lines().toList();
         assertThat(lines).as(out).contains("io.weir.cli.WeirCli");
         return lines.stream().filter(l -> l.startsWith("-Xm") || l.contains("AlwaysPreTouch")).toList();
-    }
-
-    @Test
-    void launcherIsThereToTest() {
-        assertThat(Files.isRegularFile(LAUNCHER)).as(LAUNCHER.toString()).isTrue();
     }
 }
